@@ -1,0 +1,3 @@
+export * from './service-request';
+export * from './decide';
+export * from './numbering';

@@ -1,0 +1,4 @@
+export * from './work-order';
+export * from './transitions';
+export * from './decide';
+export * from './errors';
