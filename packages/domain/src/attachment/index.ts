@@ -1,0 +1,4 @@
+export * from './attachment';
+export * from './errors';
+export * from './sniff';
+export * from './validate';
