@@ -1,0 +1,33 @@
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { FullPageSpin, NotFoundPage, RouteErrorPage } from './shell/StatusPages';
+
+// Every page is a lazy route, so the first load carries only what the login page needs (issue 5 §4).
+// New faces (technician view, customer portal) become sibling branches with their own lazy shells.
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: Outlet,
+    HydrateFallback: FullPageSpin,
+    ErrorBoundary: RouteErrorPage,
+    children: [
+      {
+        path: 'login',
+        lazy: async () => ({ Component: (await import('../features/auth/components/LoginPage')).LoginPage }),
+      },
+      {
+        lazy: async () => ({ Component: (await import('./shell/ProtectedShell')).ProtectedShell }),
+        children: [
+          { index: true, element: <Navigate to="/work-orders" replace /> },
+          {
+            path: 'work-orders',
+            lazy: async () => ({
+              Component: (await import('../features/work-orders/components/WorkOrderListPage'))
+                .WorkOrderListPage,
+            }),
+          },
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+]);

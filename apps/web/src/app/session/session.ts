@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest, isApiError } from '../api/client';
+
+export interface SessionTenant {
+  id: string;
+  code: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  /** Role codes (see roles.ts); kept as strings so an unknown new role never breaks the shell. */
+  roles: string[];
+  tenant: SessionTenant;
+}
+
+export const sessionQueryKey = ['auth', 'me'] as const;
+
+/** The signed-in user, or null when the server says 401 (no or expired cookie). */
+export async function fetchSession(signal?: AbortSignal): Promise<SessionUser | null> {
+  try {
+    const body = await apiRequest<{ user: SessionUser }>('/auth/me', { signal });
+    return body.user;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: ({ signal }) => fetchSession(signal),
+    staleTime: 5 * 60_000,
+    retry: (failureCount, error) => !(isApiError(error) && error.status < 500) && failureCount < 2,
+  });
+}
+
+/** The user of a page inside the signed-in shell; the shell renders nothing else without one. */
+export function useCurrentUser(): SessionUser {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentUser() used outside the signed-in shell');
+  return data;
+}

@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { sessionQueryKey } from '../../../app/session/session';
+import { login, type LoginInput } from '../api/auth';
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginInput) => login(input),
+    onSuccess(user) {
+      // Another user may have used this tab before: drop everything cached for them.
+      queryClient.clear();
+      queryClient.setQueryData(sessionQueryKey, user);
+    },
+  });
+}

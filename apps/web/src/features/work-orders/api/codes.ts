@@ -1,0 +1,43 @@
+// Codes the work-order API answers with; labels are `workOrder.<kind>.<code>` in both locales
+// (locales.test.ts checks every code below has them).
+
+export const WORK_ORDER_STATUSES = [
+  'created',
+  'assessed',
+  'quoted',
+  'confirmed',
+  'quote_refused',
+  'scheduled',
+  'dispatched',
+  'en_route',
+  'on_site',
+  'in_repair',
+  'in_workshop',
+  'completed',
+  'accepted',
+  'followed_up',
+  'closed',
+  'cancelled',
+  'not_repairable',
+  'rework',
+] as const;
+export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+
+export const PRIORITIES = ['urgent', 'normal', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const REQUEST_TYPES = [
+  'consultation',
+  'installation',
+  'repair',
+  'maintenance',
+  'return',
+  'exchange',
+  'parts',
+  'complaint',
+] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export function isWorkOrderStatus(value: string | null | undefined): value is WorkOrderStatus {
+  return (WORK_ORDER_STATUSES as readonly (string | null | undefined)[]).includes(value);
+}
