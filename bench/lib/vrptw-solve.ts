@@ -1,6 +1,6 @@
 // Solves one benchmark file within a wall-clock deadline (parsing included); used by both threads.
 import { readFileSync } from 'node:fs';
-import { dimacsProblem, parseSolomon, solveRouting } from '../../packages/dispatch/src/index.ts';
+import { dimacsProblem, parseSolomon, solveRouting } from '../../packages/dispatch/src/index';
 
 /** Routes as customer numbers in visit order, plus the solver's own cost (tenths) and iterations. */
 export interface FileSolution {

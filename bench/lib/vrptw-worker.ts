@@ -1,6 +1,6 @@
 // Worker thread for the second core: solves the same instance with another seed.
 import { parentPort } from 'node:worker_threads';
-import { solveFile } from './vrptw-solve.ts';
+import { solveFile } from './vrptw-solve';
 
 interface Job {
   file: string;

@@ -1,5 +1,5 @@
-import type { Rng } from './rng.ts';
-import type { SearchState } from './state.ts';
+import type { Rng } from './rng';
+import type { SearchState } from './state';
 
 /** Result of a best-insertion search; `route` is -1 when no feasible position exists. */
 export interface InsertionChoice {
@@ -25,6 +25,8 @@ export function bestInsertion(s: SearchState, u: number, rng: Rng, blink: number
   const demU = p.demand[u]!;
   const assign = p.assignmentCost;
   const rowU = u * n;
+  const softDueU = p.softDue ? p.softDue[u]! : Infinity;
+  const lateW = p.latenessWeight ?? 0;
   const stamp = ++s.stamp;
   const classStamp = s.classStamp;
   out.route = -1;
@@ -53,7 +55,8 @@ export function bestInsertion(s: SearchState, u: number, rng: Rng, blink: number
       if (arr > dueU) continue;
       const start = arr > readyU ? arr : readyU;
       if (start + svcU + travel[rowU + b]! > latest[i + 1]!) continue;
-      const delta = cost[a * n + u]! + cost[rowU + b]! - cost[a * n + b]! + extra;
+      let delta = cost[a * n + u]! + cost[rowU + b]! - cost[a * n + b]! + extra;
+      if (start > softDueU) delta += lateW * (start - softDueU);
       if (delta < out.delta && (blink === 0 || rng.next() >= blink)) {
         out.delta = delta;
         out.route = r;

@@ -1,4 +1,4 @@
-import type { RoutingProblem } from './problem.ts';
+import type { RoutingProblem } from './problem';
 
 /** For each job node, the other jobs sorted by increasing arc cost (at most `k` of them). */
 export function nearestJobs(p: RoutingProblem, k: number): Int32Array[] {

@@ -28,6 +28,9 @@ export interface RoutingProblem {
   readonly unassignedPenalty: Float64Array;
   /** Optional `node * vehicles.length + vehicle` extra cost; Infinity means incompatible. */
   readonly assignmentCost?: Float64Array;
+  /** Optional soft due per node: starting later costs `latenessWeight` per unit of lateness. */
+  readonly softDue?: Float64Array;
+  readonly latenessWeight?: number;
 }
 
 /** A solution of the core optimiser: per vehicle the ordered job nodes (depots excluded). */

@@ -1,6 +1,6 @@
-import { bestInsertion, type InsertionChoice } from './insertion.ts';
-import type { Rng } from './rng.ts';
-import type { SearchState } from './state.ts';
+import { bestInsertion, type InsertionChoice } from './insertion';
+import type { Rng } from './rng';
+import type { SearchState } from './state';
 
 const choice: InsertionChoice = { route: -1, pos: -1, delta: 0 };
 

@@ -1,4 +1,4 @@
-import type { RoutingProblem } from './problem.ts';
+import type { RoutingProblem } from './problem';
 
 /**
  * One vehicle's route with cached schedule data: `earliest[i]` is the earliest service start at
@@ -38,6 +38,8 @@ export class Route {
     const v = p.vehicles[this.vehicle]!;
     const K = p.vehicles.length;
     const assign = p.assignmentCost;
+    const softDue = p.softDue;
+    const lateW = p.latenessWeight ?? 0;
     const earliest = this.earliest;
     const latest = this.latest;
     earliest[0] = v.shiftStart;
@@ -52,6 +54,7 @@ export class Route {
       if (i < len - 1) {
         load += p.demand[b]!;
         if (assign) cost += assign[b * K + this.vehicle]!;
+        if (softDue && earliest[i]! > softDue[b]!) cost += lateW * (earliest[i]! - softDue[b]!);
       }
       prev = b;
     }

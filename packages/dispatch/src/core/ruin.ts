@@ -1,5 +1,5 @@
-import type { Rng } from './rng.ts';
-import type { SearchState } from './state.ts';
+import type { Rng } from './rng';
+import type { SearchState } from './state';
 
 /** Parameters of the string removal (Christiaens & Vanden Berghe, SISR). */
 export interface RuinParams {

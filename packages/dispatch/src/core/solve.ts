@@ -1,9 +1,9 @@
-import { nearestJobs } from './neighbours.ts';
-import type { RoutingProblem, RoutingSolution } from './problem.ts';
-import { recreate } from './recreate.ts';
-import { Rng } from './rng.ts';
-import { ruinStrings } from './ruin.ts';
-import { SearchState } from './state.ts';
+import { nearestJobs } from './neighbours';
+import type { RoutingProblem, RoutingSolution } from './problem';
+import { recreate } from './recreate';
+import { Rng } from './rng';
+import { ruinStrings } from './ruin';
+import { SearchState } from './state';
 
 /** Options of the core optimiser. The clock is injected: the library never reads the system time. */
 export interface SolveOptions {

@@ -1,5 +1,5 @@
-import type { RoutingProblem } from './problem.ts';
-import { Route } from './route.ts';
+import type { RoutingProblem } from './problem';
+import { Route } from './route';
 
 /** Mutable search state: every vehicle's route, where each job is, and the jobs left out. */
 export class SearchState {

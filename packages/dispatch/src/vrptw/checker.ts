@@ -1,4 +1,4 @@
-import type { VrptwInstance } from './instance.ts';
+import type { VrptwInstance } from './instance';
 
 /** The checker's own arc length in tenths: floor(10·euclidean). */
 function arcTenths(inst: VrptwInstance, a: number, b: number): number {

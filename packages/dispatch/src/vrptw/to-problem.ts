@@ -1,5 +1,5 @@
-import type { RoutingProblem, VehicleSpec } from '../core/problem.ts';
-import { dimacsTenths, type VrptwInstance } from './instance.ts';
+import type { RoutingProblem, VehicleSpec } from '../core/problem';
+import { dimacsTenths, type VrptwInstance } from './instance';
 
 /**
  * Builds the core routing problem of a benchmark instance under the DIMACS convention. All times
