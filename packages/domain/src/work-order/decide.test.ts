@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../access/permissions';
 import type { Role } from '../access/roles';
-import { decideTransition } from './decide';
+import { decideTransition, permittedActions } from './decide';
 import { TRANSITIONS, WORK_ORDER_ACTIONS, actionsFrom } from './transitions';
 import { WORK_ORDER_STATUSES, type WorkOrderAction, type WorkOrderStatus } from './work-order';
 
@@ -94,5 +94,16 @@ describe('R-WO-01 the work order life is one table', () => {
     assert.ok(gm.ok);
     assert.equal(gm.value.to, 'confirmed');
     assert.equal(gm.value.reason, 'key account');
+  });
+});
+
+describe('R-WO-01 permitted actions', () => {
+  it('R-WO-01 an engineer on a created order may assess; a customer may do nothing', () => {
+    assert.deepEqual(permittedActions(order('created'), actor(['engineer'])), ['assess']);
+    assert.deepEqual(permittedActions(order('created'), actor(['customer'])), []);
+  });
+  it('R-ROLE-03 a supervisor on a completed order may close among others; a technician may not', () => {
+    assert.ok(permittedActions(order('completed'), actor(['supervisor'])).includes('close'));
+    assert.ok(!permittedActions(order('completed', 'u1'), actor(['technician'])).includes('close'));
   });
 });

@@ -1,7 +1,7 @@
 import { can, scopeFor, type Actor } from '../access/permissions';
 import { DomainError, type Result } from '../shared/errors';
 import { WorkOrderErrors } from './errors';
-import { TRANSITIONS } from './transitions';
+import { TRANSITIONS, actionsFrom } from './transitions';
 import type { Transition, WorkOrderAction, WorkOrderState } from './work-order';
 
 export interface TransitionCommand {
@@ -19,23 +19,11 @@ export interface TransitionCommand {
 export function decideTransition(state: WorkOrderState, command: TransitionCommand): Result<Transition> {
   const rule = TRANSITIONS[command.action];
   const { actor } = command;
-  if (!can(actor.roles, rule.permission)) {
-    return err(WorkOrderErrors.forbidden, `Your roles may not ${command.action} a work order.`);
-  }
-  if (!rule.from.includes(state.status)) {
-    return err(
-      WorkOrderErrors.illegalTransition,
-      `A work order in status "${state.status}" cannot ${command.action}; allowed from: ${rule.from.join(', ')}.`,
-      undefined,
-      { status: state.status, action: command.action, allowedFrom: rule.from },
-    );
-  }
+  const refused = checkAllowed(state, command.action, actor);
+  if (refused) return refused;
   const reason = command.reason?.trim() ? command.reason.trim() : null;
   if (rule.requiresReason && !reason) {
     return err(WorkOrderErrors.reasonRequired, `A reason is required to ${command.action}.`, 'reason');
-  }
-  if (rule.assigneeOnly && scopeFor(actor).kind === 'assigned' && state.assigneeId !== actor.userId) {
-    return err(WorkOrderErrors.notAssignee, 'Only the assigned technician may do this.');
   }
   return {
     ok: true,
@@ -49,6 +37,30 @@ export function decideTransition(state: WorkOrderState, command: TransitionComma
       reason,
     },
   };
+}
+
+/** The actions the actor may take on the order now (reasons and data are asked for when taken). */
+export function permittedActions(state: WorkOrderState, actor: Actor): WorkOrderAction[] {
+  return actionsFrom(state.status).filter((action) => checkAllowed(state, action, actor) === null);
+}
+
+function checkAllowed(state: WorkOrderState, action: WorkOrderAction, actor: Actor): Result<never> | null {
+  const rule = TRANSITIONS[action];
+  if (!can(actor.roles, rule.permission)) {
+    return err(WorkOrderErrors.forbidden, `Your roles may not ${action} a work order.`);
+  }
+  if (!rule.from.includes(state.status)) {
+    return err(
+      WorkOrderErrors.illegalTransition,
+      `A work order in status "${state.status}" cannot ${action}; allowed from: ${rule.from.join(', ')}.`,
+      undefined,
+      { status: state.status, action, allowedFrom: rule.from },
+    );
+  }
+  if (rule.assigneeOnly && scopeFor(actor).kind === 'assigned' && state.assigneeId !== actor.userId) {
+    return err(WorkOrderErrors.notAssignee, 'Only the assigned technician may do this.');
+  }
+  return null;
 }
 
 function err(code: string, message: string, field?: string, details?: Record<string, unknown>): Result<never> {

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { CHANNELS, PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES } from '@aftercare/domain';
+import { pageQuery } from './common';
+import { customerInput, unitInput } from './master-data';
+
+/** R-IN-03: a request records the customer, the product, the problem and when it began. */
+export const createServiceRequestBody = z
+  .object({
+    channel: z.enum(CHANNELS),
+    type: z.enum(REQUEST_TYPES),
+    priority: z.enum(PRIORITIES).default('normal'),
+    customerId: z.uuid().optional(),
+    customer: customerInput.optional(),
+    unitId: z.uuid().optional(),
+    unit: unitInput.optional(),
+    addressId: z.uuid().optional(),
+    contactName: z.string().max(100).optional(),
+    contactPhone: z.string().max(32).optional(),
+    problem: z.string().trim().min(2).max(4000),
+    problemStartedAt: z.iso.datetime({ offset: true }).optional(),
+    safetyHazard: z.boolean().default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.customerId && !v.customer) {
+      ctx.addIssue({ code: 'custom', path: ['customerId'], message: 'Give customerId or a new customer.' });
+    }
+    if (v.customerId && v.customer) {
+      ctx.addIssue({ code: 'custom', path: ['customer'], message: 'Give either customerId or customer, not both.' });
+    }
+    if (v.unitId && v.unit) {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Give either unitId or unit, not both.' });
+    }
+    if (v.type !== 'consultation' && v.type !== 'complaint' && !v.unitId && !v.unit) {
+      ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'This request type needs the product (unitId or unit).' });
+    }
+  });
+
+export const serviceRequestView = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    channel: z.enum(CHANNELS),
+    type: z.enum(REQUEST_TYPES),
+    status: z.enum(REQUEST_STATUSES),
+    priority: z.enum(PRIORITIES),
+    customer: z.object({ id: z.uuid(), name: z.string(), phoneMasked: z.string() }),
+    unit: z.object({ id: z.uuid(), serialNumber: z.string(), model: z.string() }).nullable(),
+    problem: z.string(),
+    problemStartedAt: z.string().nullable(),
+    safetyHazard: z.boolean(),
+    workOrderId: z.uuid().nullable(),
+    reviewReason: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ServiceRequest' });
+
+export const serviceRequestListQuery = pageQuery.extend({
+  status: z.enum(REQUEST_STATUSES).optional(),
+  type: z.enum(REQUEST_TYPES).optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  q: z.string().max(100).optional(),
+});
+
+export const reviewBody = z.object({ eligible: z.boolean(), reason: z.string().max(2000).optional() });
+export const reviewResponse = z.object({ request: serviceRequestView, workOrderId: z.uuid().nullable() });
