@@ -239,6 +239,14 @@ export function addWorkingDuration(cal: CompiledCalendar, start: Instant, minute
   return instantAtPosition(cal, position(cal, start) + minutes * MINUTE);
 }
 
+/** Like addWorkingDuration, with the duration in milliseconds (exact; used by SLA clocks). */
+export function addWorkingMs(cal: CompiledCalendar, start: Instant, ms: number): Instant {
+  checkRange(cal, start);
+  if (!(ms >= 0)) throw new DomainError('DURATION_INVALID', 'A working duration must not be negative');
+  if (ms === 0) return start;
+  return instantAtPosition(cal, position(cal, start) + ms);
+}
+
 /** Working time between a and b in minutes (negative if b is before a). */
 export function workingTimeBetween(cal: CompiledCalendar, a: Instant, b: Instant): number {
   checkRange(cal, a);

@@ -4,6 +4,7 @@ export {
   isWorkingDay,
   nextWorkingInstant,
   addWorkingDuration,
+  addWorkingMs,
   addWorkingDays,
   workingTimeBetween,
   workingMsBetween,

@@ -1,0 +1,9 @@
+export { decide, evolve, handle, evaluateClock, dueAlerts, nextAlertAt, targetDeadline } from './clock';
+export type { SlaClock, SlaClockEvent, SlaClockCommand, SlaCalendars, ClockEvaluation } from './clock';
+export {
+  slaTarget,
+  responseTargetKey,
+  onSiteTargetKeyByZone,
+  onSiteTargetKeyByDistance,
+  targetsStartedBy,
+} from './targets';
