@@ -3,7 +3,7 @@ import { holdsApproverRole } from './approval';
 import { addCalendarMonths, isLocalDate, localDateOf } from './dates';
 import { WarrantyErrors } from './errors';
 import type {
-  DateInput,
+  WarrantyDateInput,
   PartWarranty,
   Payer,
   WarrantyCoverage,
@@ -25,8 +25,8 @@ const reason = (code: WarrantyReason['code'], params: WarrantyReason['params'] =
 
 const isMonths = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
-/** A `DateInput` as a local date, or undefined when it is not a valid date. */
-function toLocalDate(value: DateInput, timeZone: string): string | undefined {
+/** A `WarrantyDateInput` as a local date, or undefined when it is not a valid date. */
+function toLocalDate(value: WarrantyDateInput, timeZone: string): string | undefined {
   if (typeof value === 'string') return isLocalDate(value) ? value : undefined;
   const ms = typeof value === 'number' ? value : value.getTime();
   return Number.isFinite(ms) ? localDateOf(ms, timeZone) : undefined;

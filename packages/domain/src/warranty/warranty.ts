@@ -6,12 +6,12 @@ export type WarrantyCoverage = Coverage | 'charged_preferential';
 export type Payer = 'company' | 'customer' | 'partner';
 
 /** A local date `YYYY-MM-DD` or an instant (read as a local date in the tenant's zone). */
-export type DateInput = string | Date | number;
+export type WarrantyDateInput = string | Date | number;
 
 /** A part this company replaced earlier on the unit; it carries its own warranty (R-WAR-04). */
 export interface ReplacedPart {
   partId: string;
-  installedAt: DateInput;
+  installedAt: WarrantyDateInput;
   /** The part's own warranty; the policy's `warranty.replacedPartMonths` when not given. */
   warrantyMonths?: number | null;
 }

@@ -1,0 +1,33 @@
+/** Stable codes of quote pricing and quote decisions; the HTTP edge maps them to status codes. */
+export const QuoteErrors = {
+  empty: 'QUOTE_EMPTY',
+  unknownKind: 'QUOTE_UNKNOWN_KIND',
+  negativeQuantity: 'QUOTE_NEGATIVE_QUANTITY',
+  zeroQuantity: 'QUOTE_ZERO_QUANTITY',
+  quantityNotInteger: 'QUOTE_QUANTITY_NOT_INTEGER',
+  negativePrice: 'QUOTE_NEGATIVE_PRICE',
+  priceNotInteger: 'QUOTE_PRICE_NOT_INTEGER',
+  costInvalid: 'QUOTE_COST_INVALID',
+  costRequired: 'QUOTE_COST_REQUIRED',
+  unitUnknown: 'QUOTE_UNIT_UNKNOWN',
+  tripItemUnknown: 'QUOTE_TRIP_ITEM_UNKNOWN',
+  tripYearRequired: 'QUOTE_TRIP_YEAR_REQUIRED',
+  tariffMissing: 'QUOTE_TARIFF_MISSING',
+  shippingDirectionUnknown: 'QUOTE_SHIPPING_DIRECTION_UNKNOWN',
+  partnerMarkupTooLow: 'QUOTE_PARTNER_MARKUP_TOO_LOW',
+  discountInvalid: 'QUOTE_DISCOUNT_INVALID',
+  discountExceedsCharge: 'QUOTE_DISCOUNT_EXCEEDS_CHARGE',
+  amountTooLarge: 'QUOTE_AMOUNT_TOO_LARGE',
+  coverageRefused: 'QUOTE_COVERAGE_REFUSED',
+  competitorMarginTooLow: 'QUOTE_COMPETITOR_MARGIN_TOO_LOW',
+  // decisions
+  forbidden: 'QUOTE_FORBIDDEN',
+  notAwaitingDecision: 'QUOTE_NOT_AWAITING_DECISION',
+  notRefused: 'QUOTE_NOT_REFUSED',
+  channelInvalid: 'QUOTE_CHANNEL_INVALID',
+  reasonRequired: 'QUOTE_REASON_REQUIRED',
+  approvalForbidden: 'QUOTE_APPROVAL_FORBIDDEN',
+  decisionBeforeIssue: 'QUOTE_DECISION_BEFORE_ISSUE',
+  totalInvalid: 'QUOTE_TOTAL_INVALID',
+} as const;
+export type QuoteErrorCode = (typeof QuoteErrors)[keyof typeof QuoteErrors];
