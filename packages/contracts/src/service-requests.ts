@@ -3,6 +3,8 @@ import { CHANNELS, PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES } from '@aftercar
 import { pageQuery } from './common';
 import { customerInput, unitInput } from './master-data';
 
+const always = () => true;
+
 /** R-IN-03: a request records the customer, the product, the problem and when it began. */
 export const createServiceRequestBody = z
   .object({
@@ -20,20 +22,36 @@ export const createServiceRequestBody = z
     problemStartedAt: z.iso.datetime({ offset: true }).optional(),
     safetyHazard: z.boolean().default(false),
   })
-  .superRefine((v, ctx) => {
-    if (!v.customerId && !v.customer) {
-      ctx.addIssue({ code: 'custom', path: ['customerId'], message: 'Give customerId or a new customer.' });
-    }
-    if (v.customerId && v.customer) {
-      ctx.addIssue({ code: 'custom', path: ['customer'], message: 'Give either customerId or customer, not both.' });
-    }
-    if (v.unitId && v.unit) {
-      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Give either unitId or unit, not both.' });
-    }
-    if (v.type !== 'consultation' && v.type !== 'complaint' && !v.unitId && !v.unit) {
-      ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'This request type needs the product (unitId or unit).' });
-    }
+  // Cross-field rules run even when a field is already invalid, so every bad field is named at once.
+  .refine((v) => has(v, 'customerId') || has(v, 'customer'), {
+    path: ['customerId'],
+    message: 'Give customerId or a new customer.',
+    when: always,
+  })
+  .refine((v) => !(has(v, 'customerId') && has(v, 'customer')), {
+    path: ['customer'],
+    message: 'Give either customerId or customer, not both.',
+    when: always,
+  })
+  .refine((v) => !(has(v, 'unitId') && has(v, 'unit')), {
+    path: ['unit'],
+    message: 'Give either unitId or unit, not both.',
+    when: always,
+  })
+  .refine((v) => !needsProduct(v) || has(v, 'unitId') || has(v, 'unit'), {
+    path: ['unitId'],
+    message: 'This request type needs the product (unitId or unit).',
+    when: always,
   });
+
+function has(v: unknown, key: string): boolean {
+  return typeof v === 'object' && v !== null && Boolean((v as Record<string, unknown>)[key]);
+}
+/** Consultations and complaints may come without a product; every other type names it (R-IN-03). */
+function needsProduct(v: unknown): boolean {
+  const type = typeof v === 'object' && v !== null ? (v as Record<string, unknown>).type : undefined;
+  return type !== 'consultation' && type !== 'complaint';
+}
 
 export const serviceRequestView = z
   .object({
