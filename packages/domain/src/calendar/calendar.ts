@@ -53,8 +53,41 @@ export interface CompileOptions {
 
 const WEEKDAY_BY_UTC_DAY: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
-function isoDate(wallMs: number): string {
-  return new Date(wallMs).toISOString().slice(0, 10);
+const PAD2 = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+const daysInMonth = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+
+type DayHours = ReadonlyArray<readonly [number, number]>; // minutes of the local day
+
+/** Working hours of a calendar with times parsed once, and tenant days as sets. */
+interface PreparedSpec {
+  weekly: Record<Weekday, DayHours>;
+  makeUp: DayHours;
+  follow: boolean;
+  extra: ReadonlySet<string>;
+  closures: ReadonlyArray<{ from: string; to: string }>;
+}
+
+function prepare(spec: CalendarPolicy): PreparedSpec {
+  const parse = (ranges: CalendarPolicy['weeklyHours']['mon']): DayHours =>
+    ranges.map((r) => [toMinuteOfDay(r.start), toMinuteOfDay(r.end)] as const);
+  const w = spec.weeklyHours;
+  const weekly = {
+    mon: parse(w.mon),
+    tue: parse(w.tue),
+    wed: parse(w.wed),
+    thu: parse(w.thu),
+    fri: parse(w.fri),
+    sat: parse(w.sat),
+    sun: parse(w.sun),
+  };
+  return {
+    weekly,
+    makeUp: weekly[spec.makeUpDayHoursFrom],
+    follow: spec.followChinaHolidays,
+    extra: new Set(spec.extraWorkingDays),
+    closures: spec.closures,
+  };
 }
 
 /**
@@ -62,19 +95,13 @@ function isoDate(wallMs: number): string {
  * working days (on, with `makeUpDayHoursFrom` hours if the weekday has none) → tenant extra
  * working days (on) → tenant closures (off; a closure wins over everything).
  */
-function hoursOfDay(
-  spec: CalendarPolicy,
-  holidays: HolidayData,
-  date: string,
-  weekday: Weekday,
-): CalendarPolicy['weeklyHours']['mon'] {
-  let hours = spec.weeklyHours[weekday];
-  if (spec.followChinaHolidays && holidays.holidays.has(date)) hours = [];
-  const extra = spec.extraWorkingDays.includes(date);
-  if ((spec.followChinaHolidays && holidays.makeUpWorkdays.has(date)) || extra) {
-    if (hours.length === 0) hours = spec.weeklyHours[spec.makeUpDayHoursFrom];
+function hoursOfDay(p: PreparedSpec, holidays: HolidayData, date: string, weekday: Weekday): DayHours {
+  let hours = p.weekly[weekday];
+  if (p.follow && holidays.holidays.has(date)) hours = [];
+  if ((p.follow && holidays.makeUpWorkdays.has(date)) || p.extra.has(date)) {
+    if (hours.length === 0) hours = p.makeUp;
   }
-  if (spec.closures.some((c) => c.from <= date && date <= c.to)) hours = [];
+  for (const c of p.closures) if (c.from <= date && date <= c.to) return [];
   return hours;
 }
 
@@ -96,16 +123,25 @@ export function compileCalendar(spec: CalendarPolicy, options: CompileOptions): 
   const dayLastEnd = new Float64Array(dayCount).fill(NaN);
   const workingDaysBefore = new Int32Array(dayCount + 1);
   const workingDayIndex: number[] = [];
+  const prepared = prepare(spec);
 
+  let [year, month, dom] = [fromYear, 1, 1];
   for (let d = 0; d < dayCount; d++) {
     const wallMid = baseWall + d * DAY;
-    const date = isoDate(wallMid);
-    const weekday = WEEKDAY_BY_UTC_DAY[new Date(wallMid).getUTCDay()] as Weekday;
+    const date = `${year}-${PAD2[month]}-${PAD2[dom]}`;
+    if (++dom > daysInMonth(year, month)) {
+      dom = 1;
+      if (++month > 12) {
+        month = 1;
+        year++;
+      }
+    }
+    const weekday = WEEKDAY_BY_UTC_DAY[(Math.floor(wallMid / DAY) + 4) % 7] as Weekday; // 1970-01-01 was a Thursday
     let first = NaN;
     let last = NaN;
-    for (const range of hoursOfDay(spec, holidays, date, weekday)) {
-      const u0 = wallToUtc(zone, wallMid + toMinuteOfDay(range.start) * MINUTE);
-      const u1 = wallToUtc(zone, wallMid + toMinuteOfDay(range.end) * MINUTE);
+    for (const [startMin, endMin] of hoursOfDay(prepared, holidays, date, weekday)) {
+      const u0 = wallToUtc(zone, wallMid + startMin * MINUTE);
+      const u1 = wallToUtc(zone, wallMid + endMin * MINUTE);
       if (!(u1 > u0)) continue; // swallowed by a daylight-saving gap
       if (Number.isNaN(first)) first = u0;
       last = u1;
