@@ -86,7 +86,14 @@ interface Row {
   seconds: number;
 }
 
-async function runOne(core: SecondCore, set: VrptwSet, name: string, limit: number, bks: Map<string, number>, out?: string): Promise<Row> {
+async function runOne(
+  core: SecondCore,
+  set: VrptwSet,
+  name: string,
+  limit: number,
+  bks: Map<string, number>,
+  out?: string,
+): Promise<Row> {
   const file = instanceFile(set, name);
   const t0 = Date.now();
   const deadline = t0 + limit * 1000 - MARGIN_MS;
@@ -130,7 +137,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     if (args.quick) {
-      for (const [set, name] of QUICK) rows.push(await runOne(core, set, name, args.seconds ?? QUICK_SECONDS[set], bks, args.out));
+      for (const [set, name] of QUICK)
+        rows.push(await runOne(core, set, name, args.seconds ?? QUICK_SECONDS[set], bks, args.out));
       const gap = mean(rows.map((r) => r.gap));
       printClasses(rows);
       console.log(`BENCH vrptw.quick.gap_pct ${gap.toFixed(3)}`);
@@ -139,7 +147,8 @@ async function main(): Promise<void> {
         const limit = args.seconds ?? DEFAULT_SECONDS[set];
         console.log(`# ${set}: ${limit} s per instance, 2 threads`);
         const setRows: Row[] = [];
-        for (const name of instanceNames(set)) setRows.push(await runOne(core, set, name, limit, bks, args.out));
+        for (const name of instanceNames(set))
+          setRows.push(await runOne(core, set, name, limit, bks, args.out));
         printClasses(setRows);
         const label = set === 'solomon' ? 'solomon' : 'h200';
         console.log(`BENCH vrptw.${label}.gap_pct ${mean(setRows.map((r) => r.gap)).toFixed(3)}`);

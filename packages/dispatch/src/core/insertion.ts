@@ -12,7 +12,13 @@ export interface InsertionChoice {
  * Cheapest feasible position for job `u` over all routes, skipping each position with probability
  * `blink` (SISR's blinks). Time windows are checked in O(1) with the routes' cached slack.
  */
-export function bestInsertion(s: SearchState, u: number, rng: Rng, blink: number, out: InsertionChoice): void {
+export function bestInsertion(
+  s: SearchState,
+  u: number,
+  rng: Rng,
+  blink: number,
+  out: InsertionChoice,
+): void {
   const p = s.p;
   const n = p.nodeCount;
   const K = p.vehicles.length;

@@ -5,6 +5,9 @@ import { Rng } from './rng';
 import { ruinStrings } from './ruin';
 import { SearchState } from './state';
 
+/** How many nearest jobs the string removal walks through. */
+export const NEIGHBOURS = 100;
+
 /** Options of the core optimiser. The clock is injected: the library never reads the system time. */
 export interface SolveOptions {
   /** Monotonic clock in milliseconds (e.g. `performance.now`); needed with `timeLimitMs`. */
@@ -25,6 +28,8 @@ export interface SolveOptions {
   readonly avgRemoved?: number;
   readonly maxString?: number;
   readonly blinkRate?: number;
+  /** Precomputed `nearestJobs(problem, 100)`, to share between runs on the same matrix. */
+  readonly neighbours?: readonly Int32Array[];
   /** Called now and then with the fraction of the budget used and the best cost so far. */
   readonly onProgress?: (fraction: number, bestCost: number) => void;
 }
@@ -48,7 +53,7 @@ export function solveRouting(p: RoutingProblem, options: SolveOptions = {}): Rou
   s.unassigned = [];
   s.begin();
   recreate(s, pending, rng, 0);
-  const neighbours = nearestJobs(p, 100);
+  const neighbours = options.neighbours ?? nearestJobs(p, NEIGHBOURS);
   const params = { avgRemoved: options.avgRemoved ?? 10, maxString: options.maxString ?? 10 };
   const blink = options.blinkRate ?? 0.01;
   let current = s.totalCost();

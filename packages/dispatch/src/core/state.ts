@@ -88,7 +88,9 @@ function classifyVehicles(p: RoutingProblem): Int32Array {
   const out = new Int32Array(p.vehicles.length);
   const seen = new Map<string, number>();
   p.vehicles.forEach((v, k) => {
-    const key = p.assignmentCost ? `#${k}` : `${v.start}|${v.end}|${v.shiftStart}|${v.shiftEnd}|${v.capacity}`;
+    const key = p.assignmentCost
+      ? `#${k}`
+      : `${v.start}|${v.end}|${v.shiftStart}|${v.shiftEnd}|${v.capacity}`;
     let c = seen.get(key);
     if (c === undefined) {
       c = seen.size;

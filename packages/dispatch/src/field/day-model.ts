@@ -93,7 +93,8 @@ export function buildDayModel(input: DayPlanInput, previous?: PreviousOwners): D
     const serviceMs = v.serviceMinutes * MIN;
     const starts = freeStarts(v.window, null, v.avoid ?? [], serviceMs);
     const largest = starts.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
-    if (!largest) return { code: 'CUSTOMER_REST_TIME', detail: "the whole window falls in the customer's rest hours" };
+    if (!largest)
+      return { code: 'CUSTOMER_REST_TIME', detail: "the whole window falls in the customer's rest hours" };
     if (K === 0) return { code: 'NO_TECHNICIAN_ON_SHIFT', detail: 'no technician works that day' };
     ready[i] = toMin(largest.start);
     const sla = v.slaDeadline === undefined ? Infinity : toMin(v.slaDeadline);

@@ -1,6 +1,14 @@
 import { freeStarts } from './intervals';
 import { haversineKm } from './travel';
-import type { DispatchPolicy, Interval, RejectionCode, RuleOverride, ServiceDay, Technician, Visit } from './types';
+import type {
+  DispatchPolicy,
+  Interval,
+  RejectionCode,
+  RuleOverride,
+  ServiceDay,
+  Technician,
+  Visit,
+} from './types';
 
 /** One hard rule that rules a technician out for a visit, with a human-readable detail. */
 export interface Rejection {
@@ -16,15 +24,22 @@ export function qualificationRejections(tech: Technician, visit: Visit, at: numb
   else if (visit.minSkillLevel !== undefined && skill.level < visit.minSkillLevel)
     out.push({ code: 'SKILL_LEVEL_LOW', detail: `level ${skill.level} < required ${visit.minSkillLevel}` });
   const certs = tech.certificates.filter((c) => c.productLine === visit.productLine);
-  if (certs.length === 0) out.push({ code: 'CERTIFICATE_MISSING', detail: `no certificate for ${visit.productLine}` });
+  if (certs.length === 0)
+    out.push({ code: 'CERTIFICATE_MISSING', detail: `no certificate for ${visit.productLine}` });
   else if (!certs.some((c) => c.expiresAt > at))
-    out.push({ code: 'CERTIFICATE_EXPIRED', detail: `certificate ${certs.map((c) => c.code).join(', ')} expired` });
+    out.push({
+      code: 'CERTIFICATE_EXPIRED',
+      detail: `certificate ${certs.map((c) => c.code).join(', ')} expired`,
+    });
   if (!tech.assessment.passed || tech.assessment.validUntil <= at)
     out.push({ code: 'ASSESSMENT_NOT_PASSED', detail: 'annual technical assessment not passed or lapsed' });
   if (tech.serviceArea) {
     const d = haversineKm(tech.serviceArea.centre, visit.location);
     if (d > tech.serviceArea.radiusKm)
-      out.push({ code: 'OUTSIDE_SERVICE_AREA', detail: `${d.toFixed(1)} km from area centre > ${tech.serviceArea.radiusKm} km` });
+      out.push({
+        code: 'OUTSIDE_SERVICE_AREA',
+        detail: `${d.toFixed(1)} km from area centre > ${tech.serviceArea.radiusKm} km`,
+      });
   }
   return out;
 }
@@ -33,7 +48,9 @@ export function qualificationRejections(tech: Technician, visit: Visit, at: numb
 export function dayRejections(visit: Visit, day: ServiceDay, policy: DispatchPolicy): Rejection[] {
   const allowed = policy.allowedWeekdays?.[visit.productLine];
   if (allowed && !allowed.includes(day.weekday))
-    return [{ code: 'WEEKDAY_NOT_ALLOWED', detail: `${visit.productLine} not served on weekday ${day.weekday}` }];
+    return [
+      { code: 'WEEKDAY_NOT_ALLOWED', detail: `${visit.productLine} not served on weekday ${day.weekday}` },
+    ];
   return [];
 }
 
@@ -64,7 +81,8 @@ export function timeRejections(c: TimeCheck, overridden: ReadonlySet<RejectionCo
   const d = c.serviceMs;
   if (freeStarts(c.slot, c.shifts, [], d).length === 0)
     out.push({ code: 'OFF_SHIFT', detail: 'no shift covers the slot and the service time' });
-  if (freeStarts(c.slot, null, c.leave, d).length === 0) out.push({ code: 'ON_LEAVE', detail: 'on leave during the slot' });
+  if (freeStarts(c.slot, null, c.leave, d).length === 0)
+    out.push({ code: 'ON_LEAVE', detail: 'on leave during the slot' });
   if (freeStarts(c.slot, null, c.avoid, d).length === 0)
     out.push({ code: 'CUSTOMER_REST_TIME', detail: "the slot falls in the customer's rest or meal hours" });
   if (freeStarts(c.slot, null, c.busy, d).length === 0)
@@ -80,7 +98,10 @@ export function timeRejections(c: TimeCheck, overridden: ReadonlySet<RejectionCo
     d,
   );
   if (starts.length === 0 && out.every((r) => overridden.has(r.code)))
-    out.push({ code: 'NO_COMMON_TIME', detail: 'shift, leave, rest hours and other jobs leave no common start time' });
+    out.push({
+      code: 'NO_COMMON_TIME',
+      detail: 'shift, leave, rest hours and other jobs leave no common start time',
+    });
   return { rejections: out, starts };
 }
 

@@ -30,15 +30,19 @@ function slack(minutes: number, zh: boolean): string {
   const late = minutes < 0;
   const abs = Math.abs(minutes);
   const text =
-    abs >= 60 ? `${Math.round(abs / 30) / 2} ${zh ? '小时' : 'h'}` : `${Math.round(abs)} ${zh ? '分钟' : 'min'}`;
+    abs >= 60
+      ? `${Math.round(abs / 30) / 2} ${zh ? '小时' : 'h'}`
+      : `${Math.round(abs)} ${zh ? '分钟' : 'min'}`;
   if (zh) return late ? `超出时效 ${text}` : `时效余量 ${text}`;
   return late ? `SLA late by ${text}` : `SLA slack ${text}`;
 }
 
 /** One sentence in English and in Chinese, e.g. "张师傅: 12 km, 25 min, on shift until 18:00, …". */
 export function explainProposal(name: string, f: ProposalFacts, day: ServiceDay): { zh: string; en: string } {
-  const shiftEn = f.shiftEndsAt === null ? 'shift rule overridden' : `on shift until ${localClock(day, f.shiftEndsAt)}`;
-  const shiftZh = f.shiftEndsAt === null ? '班次规则已被越权放行' : `值班至 ${localClock(day, f.shiftEndsAt)}`;
+  const shiftEn =
+    f.shiftEndsAt === null ? 'shift rule overridden' : `on shift until ${localClock(day, f.shiftEndsAt)}`;
+  const shiftZh =
+    f.shiftEndsAt === null ? '班次规则已被越权放行' : `值班至 ${localClock(day, f.shiftEndsAt)}`;
   const en = [
     `${km(f.distanceKm)} km`,
     `${Math.round(f.travelMinutes)} min`,

@@ -10,9 +10,8 @@ export function freeStarts(
   blocked: readonly Interval[],
   duration: number,
 ): Interval[] {
-  const bases = allowed ?? [window];
-  let out: Interval[] = [];
-  for (const a of bases) {
+  let out: Interval[] = allowed ? [] : [{ start: window.start, end: window.end }];
+  for (const a of allowed ?? []) {
     const start = Math.max(window.start, a.start);
     const end = Math.min(window.end, a.end - duration);
     if (start <= end) out.push({ start, end });

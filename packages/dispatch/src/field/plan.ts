@@ -1,6 +1,13 @@
 import type { RoutingProblem } from '../core/problem';
-import { solveRouting } from '../core/solve';
-import { buildDayModel, type DayModel, type DayPlanInput, type PreviousOwners, type UnplannedVisit } from './day-model';
+import { nearestJobs } from '../core/neighbours';
+import { NEIGHBOURS, solveRouting } from '../core/solve';
+import {
+  buildDayModel,
+  type DayModel,
+  type DayPlanInput,
+  type PreviousOwners,
+  type UnplannedVisit,
+} from './day-model';
 import { decodePlan, type DayPlan } from './day-plan';
 import type { Visit } from './types';
 
@@ -28,8 +35,9 @@ const MAIN_SHARE = 0.8;
  * is then allowed to be late (penalised per minute) before it is left unplanned with a reason.
  */
 export function planDay(input: DayPlanInput, options: PlanOptions = {}): DayPlan {
+  const started = options.now?.() ?? 0;
   const model = buildDayModel(input);
-  return solveDay(model, input, options);
+  return solveDay(model, input, options, started);
 }
 
 /** Shared by planning and re-planning: main search, then the lateness steps, then decoding. */
@@ -37,17 +45,21 @@ export function solveDay(
   model: DayModel,
   input: DayPlanInput,
   options: PlanOptions,
+  started: number,
   initialRoutes?: number[][],
 ): DayPlan {
-  const limit = options.timeLimitMs ?? 5000;
   const now = options.now;
+  const deadline = started + (options.timeLimitMs ?? 5000);
+  const remainingMs = () => (now ? Math.max(1, deadline - now()) : 0);
   const progress = options.onProgress;
   const base = model.problem;
+  const neighbours = nearestJobs(base, NEIGHBOURS);
   const first = solveRouting(base, {
     now,
-    timeLimitMs: now ? limit * MAIN_SHARE : undefined,
+    timeLimitMs: now ? remainingMs() * MAIN_SHARE : undefined,
     maxIterations: options.maxIterations ?? (now ? undefined : 2000),
     seed: options.seed ?? 1,
+    neighbours,
     initialRoutes: initialRoutes ? repairRoutes(base, initialRoutes) : undefined,
     onProgress: progress ? (f) => progress(f * MAIN_SHARE) : undefined,
   });
@@ -57,14 +69,20 @@ export function solveDay(
   for (const [step, stretch] of LATENESS_STEPS.entries()) {
     if (left.length === 0) break;
     for (const u of left) due[u] = model.onTimeDue[u]! + stretch;
-    const relaxed: RoutingProblem = { ...base, due, softDue: model.onTimeDue, latenessWeight: LATENESS_WEIGHT };
+    const relaxed: RoutingProblem = {
+      ...base,
+      due,
+      softDue: model.onTimeDue,
+      latenessWeight: LATENESS_WEIGHT,
+    };
     const share = (1 - MAIN_SHARE) / LATENESS_STEPS.length;
     const sol = solveRouting(relaxed, {
       now,
-      timeLimitMs: now ? limit * share : undefined,
+      timeLimitMs: now ? remainingMs() / (LATENESS_STEPS.length - step) : undefined,
       maxIterations: now ? undefined : 200,
       seed: (options.seed ?? 1) + step + 1,
       initialRoutes: routes,
+      neighbours,
       onProgress: progress ? (f) => progress(MAIN_SHARE + (step + f) * share) : undefined,
     });
     routes = sol.routes;
@@ -138,7 +156,12 @@ export interface ReplanResult {
  * Re-plans after an urgent visit or a technician dropping out, starting from the previous plan and
  * penalising every visit that changes technician (heavily when it was already sent).
  */
-export function replan(input: DayPlanInput, previous: DayPlan, change: PlanChange, options: PlanOptions = {}): ReplanResult {
+export function replan(
+  input: DayPlanInput,
+  previous: DayPlan,
+  change: PlanChange,
+  options: PlanOptions = {},
+): ReplanResult {
   const next: DayPlanInput =
     change.kind === 'visitAdded'
       ? { ...input, visits: [...input.visits, change.visit] }
@@ -151,12 +174,14 @@ export function replan(input: DayPlanInput, previous: DayPlan, change: PlanChang
         technicianId: r.technicianId,
         sent: visitById.get(s.visitId)?.pinnedTechnicianId === r.technicianId,
       });
+  const started = options.now?.() ?? 0;
   const model = buildDayModel(next, owners satisfies PreviousOwners);
   const byTech = new Map(previous.routes.map((r) => [r.technicianId, r.stops]));
   const initial = model.techOfVehicle.map((t) =>
     (byTech.get(t.id) ?? []).map((s) => model.nodeOfVisit.get(s.visitId)).filter((u) => u !== undefined),
   );
-  const plan = solveDay(model, next, { timeLimitMs: 1000, maxIterations: options.now ? undefined : 500, ...options }, initial);
+  const budget = { timeLimitMs: 1000, maxIterations: options.now ? undefined : 500, ...options };
+  const plan = solveDay(model, next, budget, started, initial);
   const after = new Map<string, string>();
   for (const r of plan.routes) for (const s of r.stops) after.set(s.visitId, r.technicianId);
   const moved = [...owners.entries()]

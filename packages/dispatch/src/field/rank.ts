@@ -27,7 +27,12 @@ export interface ScoreWeights {
   readonly skill: number;
 }
 
-export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = { travel: 0.4, slaSlack: 0.25, workload: 0.2, skill: 0.15 };
+export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = {
+  travel: 0.4,
+  slaSlack: 0.25,
+  workload: 0.2,
+  skill: 0.15,
+};
 
 /** What auto-assignment needs besides the visit, the slot and the technicians. */
 export interface RankContext {
@@ -92,14 +97,19 @@ export function rankTechnicians(
   }
   const origins: GeoPoint[] = [...technicians.map((t) => t.home), ...assignments.map((a) => a.location)];
   const toVisit = travel.between(origins, [visit.location]);
-  const fromVisit = travel.between([visit.location], assignments.map((a) => a.location));
+  const fromVisit = travel.between(
+    [visit.location],
+    assignments.map((a) => a.location),
+  );
   const indexOf = new Map(assignments.map((a, i) => [a, i]));
   const dayRules = dayRejections(visit, context.day, context.policy);
   const serviceMs = visit.serviceMinutes * 60_000;
   const candidates: Candidate[] = [];
   const rejected: RejectedTechnician[] = [];
   technicians.forEach((tech, ti) => {
-    const overrides = (context.overrides ?? []).filter((o) => o.technicianId === undefined || o.technicianId === tech.id);
+    const overrides = (context.overrides ?? []).filter(
+      (o) => o.technicianId === undefined || o.technicianId === tech.id,
+    );
     const codes = new Set<RejectionCode>(overrides.map((o) => o.code));
     const jobs = jobsOf.get(tech.id) ?? [];
     const busy = jobs.map((j) => {
@@ -151,7 +161,8 @@ function score(candidates: Candidate[], w: ScoreWeights, day: ServiceDay): Propo
     const sla = f.slaSlackMinutes === null ? 1 : Math.min(1, Math.max(0, f.slaSlackMinutes / 240));
     const workload = 1 - f.jobsToday / (maxJobs + 1);
     const skill = Math.min(1, f.skillLevel / 5);
-    const value = (100 * (w.travel * travel + w.slaSlack * sla + w.workload * workload + w.skill * skill)) / total;
+    const value =
+      (100 * (w.travel * travel + w.slaSlack * sla + w.workload * workload + w.skill * skill)) / total;
     return {
       technicianId: c.tech.id,
       name: c.tech.name,

@@ -27,7 +27,8 @@ export function haversineKm(a: GeoPoint, b: GeoPoint): number {
 
 /** Default provider: great-circle distance × road factor, driven at a city speed (policy settings). */
 export function greatCircleTravel(roadFactor: number, speedKmh: number): TravelMatrixProvider {
-  if (!(roadFactor > 0) || !(speedKmh > 0)) throw new Error('TRAVEL_PARAMS: road factor and speed must be > 0');
+  if (!(roadFactor > 0) || !(speedKmh > 0))
+    throw new Error('TRAVEL_PARAMS: road factor and speed must be > 0');
   return {
     between(origins, destinations) {
       const m = destinations.length;

@@ -55,7 +55,12 @@ export function checkVrptwSolution(inst: VrptwInstance, routes: readonly (readon
       tenths += d;
       time = Math.max(time + (prev === 0 ? 0 : inst.service[prev]! * 10) + d, inst.ready[c]! * 10);
       if (time > inst.due[c]! * 10)
-        violations.push({ code: 'TIME_WINDOW', route: r, customer: c, detail: `start ${time / 10} > due ${inst.due[c]}` });
+        violations.push({
+          code: 'TIME_WINDOW',
+          route: r,
+          customer: c,
+          detail: `start ${time / 10} > due ${inst.due[c]}`,
+        });
       load += inst.demand[c]!;
       prev = c;
     }
@@ -63,14 +68,23 @@ export function checkVrptwSolution(inst: VrptwInstance, routes: readonly (readon
     tenths += back;
     const end = time + inst.service[prev]! * 10 + back;
     if (end > inst.due[0]! * 10)
-      violations.push({ code: 'DEPOT_RETURN', route: r, detail: `back at ${end / 10} > horizon ${inst.due[0]}` });
+      violations.push({
+        code: 'DEPOT_RETURN',
+        route: r,
+        detail: `back at ${end / 10} > horizon ${inst.due[0]}`,
+      });
     if (load > inst.capacity)
       violations.push({ code: 'CAPACITY', route: r, detail: `load ${load} > capacity ${inst.capacity}` });
   });
   for (let c = 1; c < n; c++) {
-    if (seen[c] === 0) violations.push({ code: 'MISSING_CUSTOMER', customer: c, detail: `customer ${c} not visited` });
+    if (seen[c] === 0)
+      violations.push({ code: 'MISSING_CUSTOMER', customer: c, detail: `customer ${c} not visited` });
     if (seen[c]! > 1)
-      violations.push({ code: 'DUPLICATE_CUSTOMER', customer: c, detail: `customer ${c} visited ${seen[c]} times` });
+      violations.push({
+        code: 'DUPLICATE_CUSTOMER',
+        customer: c,
+        detail: `customer ${c} visited ${seen[c]} times`,
+      });
   }
   return { feasible: violations.length === 0, distance: tenths / 10, vehiclesUsed: used.length, violations };
 }

@@ -9,7 +9,8 @@ export function dimacsProblem(inst: VrptwInstance): RoutingProblem {
   const n = inst.x.length;
   const cost = new Float64Array(n * n);
   for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) cost[i * n + j] = dimacsTenths(inst.x[i]!, inst.y[i]!, inst.x[j]!, inst.y[j]!);
+    for (let j = 0; j < n; j++)
+      cost[i * n + j] = dimacsTenths(inst.x[i]!, inst.y[i]!, inst.x[j]!, inst.y[j]!);
   const tenths = (a: readonly number[]) => Float64Array.from(a, (v) => v * 10);
   const jobs = new Int32Array(n - 1).map((_, i) => i + 1);
   const vehicle: VehicleSpec = {
