@@ -238,6 +238,14 @@ describe('SLA clock life', () => {
       'SLA_CLOCK_BREACHED',
     );
     assert.equal(code(decide(resume('2026-03-02 11:00'), null, calendars)), 'SLA_CLOCK_NOT_STARTED');
+    const far: SlaClockCommand = {
+      type: 'start',
+      clockId: 'x',
+      targetKey: key,
+      target: slaTarget(policy, key),
+      now: Date.UTC(2031, 0, 1),
+    };
+    assert.equal(code(decide(far, null, calendars)), 'CALENDAR_OUT_OF_RANGE');
     const done = run(start(key, '2026-03-02 10:00'), stop('2026-03-02 11:00', 'solution.proposed'));
     assert.equal(
       code(decide(stop('2026-03-02 12:00', 'solution.proposed'), done, calendars)),

@@ -147,7 +147,8 @@ export function evaluateClock(clock: SlaClock, calendars: SlaCalendars, now: Ins
     case 'paused': {
       const pausedAt = clock.pause?.at ?? now;
       until = pausedAt;
-      deadline = deadlineAfterPauses(axis, clock.baseDeadline, clock.pausedMs + axis.between(pausedAt, now));
+      const pausedSoFar = Math.max(0, axis.between(pausedAt, now));
+      deadline = deadlineAfterPauses(axis, clock.baseDeadline, clock.pausedMs + pausedSoFar);
       break;
     }
     case 'stopped':
@@ -224,6 +225,19 @@ const err = (code: string, message: string) => new DomainError(code, message);
  * events, so an application may send every order event to every clock of the order.
  */
 export function decide(
+  command: SlaClockCommand,
+  clock: SlaClock | null,
+  calendars: SlaCalendars,
+): SlaClockEvent[] | DomainError {
+  try {
+    return decideOrThrow(command, clock, calendars);
+  } catch (e) {
+    if (e instanceof DomainError) return e; // e.g. CALENDAR_OUT_OF_RANGE from the calendar
+    throw e;
+  }
+}
+
+function decideOrThrow(
   command: SlaClockCommand,
   clock: SlaClock | null,
   calendars: SlaCalendars,
