@@ -4,7 +4,8 @@
 // Browser tests (e2e/*.e2e.ts) run when Debian's chromium is installed; otherwise we say so plainly.
 // With DATABASE_URL set, the database tests run against that PostgreSQL server instead of PGlite.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -35,10 +36,27 @@ let e2eNote = '';
 if (e2e.length && existsSync(chromium)) files.push(...e2e);
 else if (e2e.length) e2eNote = `Browser tests did NOT run: ${chromium} is not installed (apt-get install -y chromium fonts-wqy-microhei).`;
 
+// Human-readable progress on stdout, and a TAP copy whose totals give the closing summary line.
+const tapFile = join(mkdtempSync(join(tmpdir(), 'aftercare-test-')), 'results.tap');
 const res = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
+    ...files,
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
 if (e2eNote) console.log(e2eNote);
-process.exit(res.status ?? 1);
+const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+const total = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+const passed = total('pass');
+const failed = total('fail') + total('cancelled');
+console.log(`${passed} passed, ${failed} failed, ${total('skipped') + total('todo')} skipped`);
+process.exit(res.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
