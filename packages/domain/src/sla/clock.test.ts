@@ -22,6 +22,7 @@ import {
   responseTargetKey,
   slaTarget,
   targetDeadline,
+  targetsStartedBy,
   type SlaClock,
   type SlaClockCommand,
 } from './index';
@@ -125,6 +126,18 @@ describe('SLA targets from the policy', () => {
       return t.basis === 'clock_minutes' ? t.minutes / 60 : NaN;
     };
     assert.deepEqual([hours(0), hours(300), hours(301), hours(1000), hours(1001)], [24, 24, 48, 48, 72]);
+  });
+
+  it('R-IN-09 a received request starts the response, review, consultation and forwarding targets', () => {
+    assert.deepEqual(targetsStartedBy(policy, 'request.received').sort(), [
+      'consultation.answer',
+      'request.forward',
+      'request.review',
+      'response.low',
+      'response.normal',
+      'response.urgent',
+    ]);
+    assert.deepEqual(targetsStartedBy(policy, 'work_order.completed'), ['follow_up.call']);
   });
 
   it('R-WO-03 out-of-warranty departure within 24 h of the fee confirmation', () => {
