@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { apiRequest, isApiError } from '../api/client';
+import { metaQueryKey } from '../api/meta';
 
 export interface SessionTenant {
   id: string;
@@ -45,4 +46,11 @@ export function useCurrentUser(): SessionUser {
   const { data } = useSession();
   if (!data) throw new Error('useCurrentUser() used outside the signed-in shell');
   return data;
+}
+
+/** Drops every cached answer that belonged to the previous user; public facts (GET /meta) stay. */
+export function forgetUserData(queryClient: QueryClient, user: SessionUser | null): void {
+  const keep = new Set<unknown>([metaQueryKey[0], sessionQueryKey[0]]);
+  queryClient.removeQueries({ predicate: (query) => !keep.has(query.queryKey[0]) });
+  queryClient.setQueryData(sessionQueryKey, user);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../../app/api/client';
 import { errorMessage } from '../../../app/api/errors';
 import { LanguageSwitch } from '../../../app/i18n/LanguageSwitch';
@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../app/useDocumentTitle';
 import type { LoginInput } from '../api/auth';
 import { useCountdown } from '../hooks/useCountdown';
 import { useLogin } from '../hooks/useLogin';
+import { useForgetSignedOutUser } from '../hooks/useLogout';
 import { DemoLogins } from './DemoLogins';
 
 const LAST_TENANT_KEY = 'aftercare.lastTenant';
@@ -34,6 +35,8 @@ export function LoginPage() {
   useDocumentTitle(t('auth.login.title'));
   const [params] = useSearchParams();
   const session = useSession();
+  const navigate = useNavigate();
+  const signedOut = useForgetSignedOutUser();
   const loginMutation = useLogin();
   const [form] = Form.useForm<LoginInput>();
   const [lockedUntil, setLockedUntil] = useState<number>();
@@ -51,7 +54,8 @@ export function LoginPage() {
     if (error.status === 429) setLockedUntil(Date.now() + (error.retryAfterSeconds ?? 30) * 1000);
   }, [error, form]);
 
-  if (session.data) return <Navigate to={next} replace />;
+  // Arriving here while signed in (a bookmark, the back button) goes straight on.
+  if (session.data && !signedOut && !loginMutation.isPending) return <Navigate to={next} replace />;
 
   const submit = (values: LoginInput) => {
     try {
@@ -59,11 +63,10 @@ export function LoginPage() {
     } catch {
       // Remembering the company code is a convenience only.
     }
-    loginMutation.mutate({
-      tenant: values.tenant.trim(),
-      username: values.username.trim(),
-      password: values.password,
-    });
+    loginMutation.mutate(
+      { tenant: values.tenant.trim(), username: values.username.trim(), password: values.password },
+      { onSuccess: () => void navigate(next, { replace: true }) },
+    );
   };
 
   return (

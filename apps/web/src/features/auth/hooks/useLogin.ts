@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { sessionQueryKey } from '../../../app/session/session';
+import { forgetUserData } from '../../../app/session/session';
 import { login, type LoginInput } from '../api/auth';
 
 export function useLogin() {
@@ -8,8 +8,7 @@ export function useLogin() {
     mutationFn: (input: LoginInput) => login(input),
     onSuccess(user) {
       // Another user may have used this tab before: drop everything cached for them.
-      queryClient.clear();
-      queryClient.setQueryData(sessionQueryKey, user);
+      forgetUserData(queryClient, user);
     },
   });
 }
