@@ -37,3 +37,44 @@ export type {
   MandatoryRequestField,
   PresetName,
 } from './policy';
+export { WEEKDAYS, toMinuteOfDay } from './policy';
+export {
+  compileCalendar,
+  compilePolicyCalendars,
+  isWorkingTime,
+  isWorkingDay,
+  nextWorkingInstant,
+  addWorkingDuration,
+  addWorkingMs,
+  addWorkingDays,
+  workingTimeBetween,
+  workingMsBetween,
+  localToInstant,
+  instantToLocal,
+  CHINA_HOLIDAYS,
+  holidayDataFrom,
+  isHolidayYearCovered,
+  missingHolidayYears,
+  intlOffsetMs,
+} from './calendar';
+export type { Instant, CompiledCalendar, CompileOptions, HolidayData } from './calendar';
+export {
+  decide as decideSlaClock,
+  evolve as evolveSlaClock,
+  handle as handleSlaClock,
+  evaluateClock,
+  dueAlerts,
+  nextAlertAt,
+  targetDeadline,
+  slaTarget,
+  responseTargetKey,
+  onSiteTargetKeyByZone,
+  onSiteTargetKeyByDistance,
+  targetsStartedBy,
+} from './sla';
+export type { SlaClock, SlaClockEvent, SlaClockCommand, SlaCalendars, ClockEvaluation } from './sla';
+export * from './triage';
+export * from './warranty';
+export * from './quote';
+export * from './follow-up';
+export * from './attachment';
