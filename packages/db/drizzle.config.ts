@@ -1,7 +1,12 @@
 import { defineConfig } from 'drizzle-kit';
 
+/**
+ * One schema, split by area. A new area file is added to this list when its first migration is
+ * generated. Generate migrations one at a time (see docs/migrations.md):
+ *   flock /tmp/aftercare-migrations.lock npm run db:generate -- --name <what>
+ */
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './packages/db/src/schema.ts',
+  schema: ['./packages/db/src/schema.ts'],
   out: './packages/db/migrations',
 });
