@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Flex, Grid, Result, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Grid, Result, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api/errors';
 import { useDocumentTitle } from '../../../app/useDocumentTitle';
@@ -77,8 +77,20 @@ export function WorkOrderListPage() {
           ) : (
             <WorkOrderTable
               data={query.data}
-              loading={query.isPending || (query.isFetching && query.isPlaceholderData)}
-              empty={empty}
+              loading={query.isFetching && query.isPlaceholderData}
+              empty={
+                query.isPending ? (
+                  <Skeleton
+                    active
+                    title={false}
+                    paragraph={{ rows: 6 }}
+                    aria-busy="true"
+                    data-testid="work-orders-loading"
+                  />
+                ) : (
+                  empty
+                )
+              }
               onPageChange={onPageChange}
             />
           )}
