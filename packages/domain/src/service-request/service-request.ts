@@ -18,7 +18,8 @@ export type RequestType = (typeof REQUEST_TYPES)[number];
 /** Request types whose eligible requests become a work order on review (R-IN-05). */
 export const WORK_ORDER_REQUEST_TYPES: readonly RequestType[] = ['repair', 'installation', 'maintenance'];
 
-export const REQUEST_STATUSES = ['new', 'converted', 'accepted', 'rejected', 'cancelled'] as const;
+/** `answered`: a consultation answered and closed without a work order (R-IN-06). */
+export const REQUEST_STATUSES = ['new', 'converted', 'accepted', 'rejected', 'cancelled', 'answered'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export interface ServiceRequestState {
