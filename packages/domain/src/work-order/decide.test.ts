@@ -107,3 +107,47 @@ describe('R-WO-01 permitted actions', () => {
     assert.ok(!permittedActions(order('completed', 'u1'), actor(['technician'])).includes('close'));
   });
 });
+
+describe('R-WO-06 R-WO-08 workshop, rework and complaint branches', () => {
+  it('R-WO-06 taken back to the workshop, the product returns to repair at the customer\'s; no repair starts in the workshop state', () => {
+    const tech = actor(['technician']);
+    const taken = decideTransition(order('on_site', 'u1'), { action: 'take_to_workshop', actor: tech, now });
+    assert.ok(taken.ok);
+    assert.equal(taken.value.to, 'in_workshop');
+    const back = decideTransition(order('in_workshop', 'u1'), { action: 'return_from_workshop', actor: tech, now });
+    assert.ok(back.ok);
+    assert.equal(back.value.to, 'in_repair');
+    const start = decideTransition(order('in_workshop', 'u1'), { action: 'start_repair', actor: tech, now });
+    assert.ok(!start.ok);
+    assert.equal(start.error.code, 'WORK_ORDER_ILLEGAL_TRANSITION');
+  });
+
+  it('R-WO-06 only the assigned technician brings the product back', () => {
+    const r = decideTransition(order('in_workshop', 'u2'), { action: 'return_from_workshop', actor: actor(['technician']), now });
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'WORK_ORDER_NOT_ASSIGNEE');
+  });
+
+  it('R-WO-08 rework goes back to the schedule or straight to repair', () => {
+    for (const action of ['schedule', 'start_repair'] as const) assert.ok(TRANSITIONS[action].from.includes('rework'));
+    const r = decideTransition(order('completed'), { action: 'request_rework', actor: actor(['qc']), now, reason: '回访不满意' });
+    assert.ok(r.ok);
+    assert.equal(r.value.to, 'rework');
+  });
+
+  it('R-WO-08 an escalation to a complaint needs a reason and ends in "escalated", which only closes', () => {
+    const none = decideTransition(order('rework'), { action: 'escalate_to_complaint', actor: actor(['agent']), now });
+    assert.ok(!none.ok);
+    assert.equal(none.error.code, 'WORK_ORDER_REASON_REQUIRED');
+    const r = decideTransition(order('completed'), { action: 'escalate_to_complaint', actor: actor(['customer']), now, reason: '二次维修仍不满意' });
+    assert.ok(r.ok);
+    assert.equal(r.value.to, 'escalated');
+    assert.deepEqual(actionsFrom('escalated'), ['close']);
+  });
+
+  it('R-WO-08 a warehouse keeper cannot escalate', () => {
+    const r = decideTransition(order('completed'), { action: 'escalate_to_complaint', actor: actor(['warehouse']), now, reason: 'x' });
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'WORK_ORDER_FORBIDDEN');
+  });
+});

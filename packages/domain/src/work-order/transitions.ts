@@ -40,19 +40,26 @@ export const TRANSITIONS: Readonly<Record<WorkOrderAction, TransitionRule>> = {
   depart: rule(['dispatched'], 'en_route', 'work_order.travel', { assigneeOnly: true }),
   arrive: rule(['en_route'], 'on_site', 'work_order.travel', { assigneeOnly: true }),
   // A carry-in repair at the service centre starts straight after assessment (or quote confirmation).
-  start_repair: rule(['assessed', 'confirmed', 'on_site', 'in_workshop', 'rework'], 'in_repair', 'work_order.start_repair', {
+  start_repair: rule(['assessed', 'confirmed', 'on_site', 'rework'], 'in_repair', 'work_order.start_repair', {
     assigneeOnly: true,
   }),
+  // R-WO-06: taken back with a receipt; the workshop repair happens while `in_workshop`, and the
+  // return (receipt collected back, customer signs) puts the product back in repair at the customer's.
   take_to_workshop: rule(['on_site', 'in_repair'], 'in_workshop', 'work_order.take_to_workshop', { assigneeOnly: true }),
+  return_from_workshop: rule(['in_workshop'], 'in_repair', 'work_order.take_to_workshop', { assigneeOnly: true }),
   complete: rule(['in_repair'], 'completed', 'work_order.complete', { assigneeOnly: true }),
   declare_not_repairable: rule(['assessed', 'on_site', 'in_repair', 'in_workshop'], 'not_repairable', 'work_order.declare_not_repairable', {
     requiresReason: true,
   }),
   accept: rule(['completed'], 'accepted', 'work_order.record_acceptance'),
   reject_acceptance: rule(['completed'], 'rework', 'work_order.record_acceptance', { requiresReason: true }),
-  request_rework: rule(['accepted', 'followed_up'], 'rework', 'work_order.rework', { requiresReason: true }),
+  request_rework: rule(['completed', 'accepted', 'followed_up'], 'rework', 'work_order.rework', { requiresReason: true }),
   follow_up: rule(['completed', 'accepted'], 'followed_up', 'work_order.follow_up'),
-  close: rule(['completed', 'accepted', 'followed_up', 'not_repairable', 'quote_refused'], 'closed', 'work_order.close'),
+  // R-WO-08: unsatisfied again after the free second service → a complaint takes over the order.
+  escalate_to_complaint: rule(['completed', 'accepted', 'followed_up', 'rework'], 'escalated', 'work_order.escalate', {
+    requiresReason: true,
+  }),
+  close: rule(['completed', 'accepted', 'followed_up', 'not_repairable', 'quote_refused', 'escalated'], 'closed', 'work_order.close'),
   cancel: rule(['created', 'assessed', 'quoted', 'confirmed', 'scheduled', 'dispatched'], 'cancelled', 'work_order.cancel', {
     requiresReason: true,
   }),

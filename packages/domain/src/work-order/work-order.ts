@@ -19,6 +19,7 @@ export const WORK_ORDER_STATUSES = [
   'quote_refused',
   'rework',
   'not_repairable',
+  'escalated',
   'cancelled',
 ] as const;
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
@@ -56,11 +57,13 @@ export type WorkOrderAction =
   | 'arrive'
   | 'start_repair'
   | 'take_to_workshop'
+  | 'return_from_workshop'
   | 'complete'
   | 'declare_not_repairable'
   | 'accept'
   | 'reject_acceptance'
   | 'request_rework'
   | 'follow_up'
+  | 'escalate_to_complaint'
   | 'close'
   | 'cancel';
