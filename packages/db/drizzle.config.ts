@@ -7,6 +7,6 @@ import { defineConfig } from 'drizzle-kit';
  */
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./packages/db/src/schema.ts', './packages/db/src/schema-sla.ts', './packages/db/src/schema-lifecycle.ts'],
+  schema: ['./packages/db/src/schema.ts', './packages/db/src/schema-sla.ts', './packages/db/src/schema-lifecycle.ts', './packages/db/src/schema-fieldwork.ts'],
   out: './packages/db/migrations',
 });

@@ -3,3 +3,4 @@ export * as schema from './schema';
 export * from './schema';
 export * from './schema-sla';
 export * from './schema-lifecycle';
+export * from './schema-fieldwork';
