@@ -17,7 +17,7 @@ export async function writeAudit(tx: Executor, meta: CommandMeta, at: Date, inpu
     tenantId: meta.actor.tenantId,
     id: randomUUID(),
     at,
-    actorId: meta.actor.userId,
+    actorId: meta.actor.userId || null,
     actorName: meta.actor.displayName ?? null,
     entityType: input.entityType,
     entityId: input.entityId,

@@ -71,8 +71,10 @@ export {
   onSiteTargetKeyByZone,
   onSiteTargetKeyByDistance,
   targetsStartedBy,
+  SLA_SIGNALS_OF_ACTION,
+  slaSignalsOf,
 } from './sla';
-export type { SlaClock, SlaClockEvent, SlaClockCommand, SlaCalendars, ClockEvaluation } from './sla';
+export type { SlaClock, SlaClockEvent, SlaClockCommand, SlaCalendars, ClockEvaluation, SlaSignal } from './sla';
 export * from './triage';
 export * from './warranty';
 export * from './quote';

@@ -23,6 +23,7 @@ import { requirePermission, unwrap } from '../guards';
 import { nextDocumentNumber } from '../numbers';
 import { getTenant } from '../tenants/tenants';
 import { createUnit, type UnitInput } from '../units/units';
+import { signalRequest, startRequestClocks, startWorkOrderClocks } from '../sla/hooks';
 
 export interface CreateServiceRequest {
   channel: Channel;
@@ -108,6 +109,13 @@ export async function createServiceRequest(tx: Executor, meta: CommandMeta, inpu
   };
   await tx.insert(serviceRequests).values(row);
   await writeAudit(tx, meta, now, { entityType: 'service_request', entityId: row.id, action: 'service_request.create', after: row });
+  await startRequestClocks(tx, tenantId, {
+    id: row.id,
+    type: row.type as RequestType,
+    priority: row.priority as Priority,
+    channel: row.channel as Channel,
+    receivedAt: now,
+  });
   await enqueueEvent(tx, tenantId, now, {
     type: 'ServiceRequestCreated',
     aggregateType: 'service_request',
@@ -300,6 +308,8 @@ export async function reviewServiceRequest(
     })
     .where(and(eq(serviceRequests.tenantId, tenantId), eq(serviceRequests.id, id)));
   await writeAudit(tx, meta, now, { entityType: 'service_request', entityId: id, action: 'service_request.review', before, after });
+  await signalRequest(tx, meta, id, { kind: 'event', event: 'request.reviewed' }, now);
+  if (workOrderId) await startWorkOrderClocks(tx, meta, workOrderId, now);
   await enqueueEvent(tx, tenantId, now, {
     type: 'ServiceRequestReviewed',
     aggregateType: 'service_request',

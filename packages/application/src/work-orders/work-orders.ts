@@ -30,6 +30,8 @@ import type { CommandMeta } from '../context';
 import { escapeLike } from '../customers/customers';
 import { notFound } from '../errors';
 import { requirePermission, unwrap } from '../guards';
+import { onWorkOrderMove } from '../sla/hooks';
+import type { SlaStartContext } from '../sla/clocks';
 
 const assignee = alias(users, 'assignee');
 
@@ -211,6 +213,7 @@ export async function transitionWorkOrder(tx: Executor, meta: CommandMeta, id: s
     payload,
   });
   await writeAudit(tx, meta, now, { entityType: 'work_order', entityId: id, action: `work_order.${move.action}`, before, after });
+  await onWorkOrderMove(tx, meta, { id, requestId: before.requestId }, move.action, now, slaContextOf(payload));
   await enqueueEvent(tx, actor.tenantId, now, {
     type: 'WorkOrderTransitioned',
     aggregateType: 'work_order',
@@ -232,3 +235,18 @@ async function checkAssignee(tx: Executor, tenantId: string, userId: string): Pr
   return user.id;
 }
 
+
+/**
+ * What the move's data says about which SLA targets start (R-WO-03): the booked visit time starts the
+ * on-site clock, chosen by distance from the service base or by zone.
+ */
+function slaContextOf(payload: Record<string, unknown> | null): SlaStartContext {
+  if (!payload) return {};
+  const context: SlaStartContext = {};
+  if (typeof payload.distanceKm === 'number') context.distanceKm = payload.distanceKm;
+  if (payload.zone === 'urban' || payload.zone === 'suburban') context.zone = payload.zone;
+  if (typeof payload.tripQuoted === 'boolean') context.tripQuoted = payload.tripQuoted;
+  const booked = payload.slotStart ?? payload.bookedStart;
+  if (typeof booked === 'string' && !Number.isNaN(Date.parse(booked))) context.startAt = new Date(booked);
+  return context;
+}

@@ -7,3 +7,5 @@ export {
   onSiteTargetKeyByDistance,
   targetsStartedBy,
 } from './targets';
+export { SLA_SIGNALS_OF_ACTION, slaSignalsOf } from './signals';
+export type { SlaSignal } from './signals';
