@@ -100,6 +100,8 @@ export function AppShell({ user }: { user: SessionUser }) {
           width={216}
           collapsedWidth={64}
           collapsed={collapsed}
+          breakpoint="lg"
+          onBreakpoint={(narrow) => setCollapsed(narrow)}
           trigger={null}
           style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
         >
