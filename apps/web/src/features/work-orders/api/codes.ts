@@ -1,12 +1,12 @@
 // Codes the work-order API answers with; labels are `workOrder.<kind>.<code>` in both locales
 // (locales.test.ts checks every code below has them).
 
+// Same order as the domain's table (main path first, then side branches); codes.test.ts keeps them equal.
 export const WORK_ORDER_STATUSES = [
   'created',
   'assessed',
   'quoted',
   'confirmed',
-  'quote_refused',
   'scheduled',
   'dispatched',
   'en_route',
@@ -17,9 +17,11 @@ export const WORK_ORDER_STATUSES = [
   'accepted',
   'followed_up',
   'closed',
-  'cancelled',
-  'not_repairable',
+  'quote_refused',
   'rework',
+  'not_repairable',
+  'escalated',
+  'cancelled',
 ] as const;
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 

@@ -22,6 +22,7 @@ const STATUS_COLOURS: Record<WorkOrderStatus, string> = {
   closed: 'default',
   cancelled: 'default',
   not_repairable: 'red',
+  escalated: 'volcano',
   rework: 'magenta',
 };
 
