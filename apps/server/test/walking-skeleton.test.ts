@@ -169,6 +169,8 @@ describe('the walking skeleton: a repair call from the hotline to a closed work 
   it('R-NF-02 the audit trail shows every step with actor, time, before/after, channel and request id', async () => {
     const res = await s.call<{ items: Json[] }>(tok.supervisor!, 'GET', `/api/v1/audit?entityType=work_order&entityId=${workOrderId}`);
     assert.equal(res.status, 200);
+    // The moves of the order (other entries, e.g. the warranty decision, may stand between them).
+    res.body.items = res.body.items.filter((e) => String(e.action).startsWith('work_order.'));
     assert.deepEqual(
       res.body.items.map((e) => e.action),
       ['work_order.create', 'work_order.assess', 'work_order.start_repair', 'work_order.complete', 'work_order.close'],

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CHANNELS, PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES } from '@aftercare/domain';
 import { pageQuery } from './common';
 import { customerInput, unitInput } from './master-data';
+import { bilingual, repeatView, triageView } from './lifecycle';
+import { slaClockView, slaFilter } from './sla';
 
 const always = () => true;
 
@@ -10,7 +12,8 @@ export const createServiceRequestBody = z
   .object({
     channel: z.enum(CHANNELS),
     type: z.enum(REQUEST_TYPES),
-    priority: z.enum(PRIORITIES).default('normal'),
+    /** Asked-for priority; triage decides (type default when absent, urgent on a hazard — R-IN-04). */
+    priority: z.enum(PRIORITIES).optional(),
     customerId: z.uuid().optional(),
     customer: customerInput.optional(),
     unitId: z.uuid().optional(),
@@ -21,6 +24,8 @@ export const createServiceRequestBody = z
     problem: z.string().trim().min(2).max(4000),
     problemStartedAt: z.iso.datetime({ offset: true }).optional(),
     safetyHazard: z.boolean().default(false),
+    /** R-IN-07 the store of the after-sales registration form (channel `store`). */
+    storeName: z.string().trim().max(200).optional(),
   })
   // Cross-field rules run even when a field is already invalid, so every bad field is named at once.
   .refine((v) => has(v, 'customerId') || has(v, 'customer'), {
@@ -68,8 +73,23 @@ export const serviceRequestView = z
     safetyHazard: z.boolean(),
     workOrderId: z.uuid().nullable(),
     reviewReason: z.string().nullable(),
+    /** Who recorded it: the agent, the store's sales guide (R-IN-07) or the portal customer. */
+    reporterId: z.uuid(),
+    /** R-IN-04 advice to stop using the product, shown at once on a safety hazard. */
+    stopUseAdvice: bilingual.nullable(),
+    triage: triageView.nullable(),
+    /** R-IN-08 the earlier request this one repeats (same unit and symptom within the window). */
+    repeatOfId: z.uuid().nullable(),
+    isRepeat: z.boolean(),
+    repeat: repeatView.nullable(),
+    storeName: z.string().nullable(),
+    /** R-IN-06 the answer that closed a consultation. */
+    answer: z.string().nullable(),
+    answeredAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** The request's SLA clocks (response, review, answer, forwarding …). */
+    sla: z.array(slaClockView),
   })
   .meta({ id: 'ServiceRequest' });
 
@@ -78,6 +98,7 @@ export const serviceRequestListQuery = pageQuery.extend({
   type: z.enum(REQUEST_TYPES).optional(),
   priority: z.enum(PRIORITIES).optional(),
   q: z.string().max(100).optional(),
+  sla: slaFilter.optional(),
 });
 
 export const reviewBody = z.object({ eligible: z.boolean(), reason: z.string().max(2000).optional() });

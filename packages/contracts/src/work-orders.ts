@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { PRIORITIES, REQUEST_TYPES, WORK_ORDER_STATUSES } from '@aftercare/domain';
 import { pageQuery } from './common';
+import { assessmentFields, quoteSummaryView, warrantyView } from './lifecycle';
+import { slaClockView, slaFilter } from './sla';
+import { repairRecordFields } from './fieldwork';
 
 export const workOrderSummary = z
   .object({
@@ -14,6 +17,8 @@ export const workOrderSummary = z
     assignee: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** SLA clocks of the order and of its request, evaluated now. */
+    sla: z.array(slaClockView),
   })
   .meta({ id: 'WorkOrderSummary' });
 
@@ -39,6 +44,10 @@ export const workOrderDetail = workOrderSummary
     /** The actions the caller may take now (R-WO-01, R-ROLE-03). */
     allowedActions: z.array(z.string()),
     transitions: z.array(transitionView),
+    /** R-WAR-01…05 the warranty decision in force (computed at assessment, or overridden). */
+    warranty: warrantyView.nullable(),
+    /** R-FEE-01 the latest quote and its decision. */
+    quote: quoteSummaryView.nullable(),
   })
   .meta({ id: 'WorkOrder' });
 
@@ -50,17 +59,13 @@ export const workOrderListQuery = pageQuery.extend({
   priority: z.enum(PRIORITIES).optional(),
   assigneeId: z.uuid().optional(),
   q: z.string().max(100).optional(),
+  sla: slaFilter.optional(),
 });
 
-const cause = z.enum(['material_defect', 'process_defect', 'misuse', 'force_majeure', 'wear', 'unknown']);
-
 /** Bodies of the first-slice moves. Later issues add the data of the other moves. */
+// R-WAR-01 the assessment; the warranty decision is computed from it (lifecycle.ts).
 export const assessBody = z.object({
-  faultConfirmed: z.boolean(),
-  findings: z.string().trim().min(1).max(4000),
-  repairFeasible: z.boolean().default(true),
-  estimatedCostFen: z.number().int().min(0).optional(),
-  causeClass: cause.default('unknown'),
+  ...assessmentFields,
   assigneeId: z.uuid().optional(),
   reason: z.string().max(2000).optional(),
 });
@@ -69,6 +74,8 @@ export const completeBody = z.object({
   workDone: z.string().trim().min(1).max(4000),
   testResult: z.string().trim().min(1).max(2000),
   reason: z.string().max(2000).optional(),
+  /** The repair record of R-WO-07/R-WO-09 (fieldwork.ts). */
+  ...repairRecordFields,
 });
 export const closeBody = z.object({ reason: z.string().max(2000).optional() });
 export const cancelBody = z.object({ reason: z.string().trim().min(1).max(2000) });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  answerBody,
   createServiceRequestBody,
   idParams,
   pageOf,
@@ -10,6 +11,7 @@ import {
   serviceRequestView,
 } from '@aftercare/contracts';
 import {
+  answerConsultation,
   createServiceRequest,
   getServiceRequest,
   listServiceRequests,
@@ -50,12 +52,12 @@ export const serviceRequestRoutes =
         config: { permission: 'request.read' },
         schema: { tags: ['service requests'], querystring: serviceRequestListQuery, response: { 200: pageOf(serviceRequestView), ...errors } },
       },
-      async (request) => listServiceRequests(ctx.db, actorOfRequest(request), request.query),
+      async (request) => listServiceRequests(ctx.db, actorOfRequest(request), request.query, ctx.clock.now()),
     );
     app.get(
       '/service-requests/:id',
       { config: { permission: 'request.read' }, schema: { tags: ['service requests'], params: idParams, response: { 200: serviceRequestView, ...errors } } },
-      async (request) => getServiceRequest(ctx.db, actorOfRequest(request), request.params.id),
+      async (request) => getServiceRequest(ctx.db, actorOfRequest(request), request.params.id, ctx.clock.now()),
     );
     app.post(
       '/service-requests/:id/review',
@@ -74,6 +76,27 @@ export const serviceRequestRoutes =
         const result = await runCommand(ctx, meta, idem(request), 200, (tx, now) =>
           reviewServiceRequest(tx, meta, request.params.id, request.body, now),
         );
+        return reply.status(result.statusCode).send(result.body);
+      },
+    );
+    app.post(
+      '/service-requests/:id/answer',
+      {
+        config: { permission: 'request.answer' },
+        schema: {
+          tags: ['service requests'],
+          summary: 'Answer a consultation and close it without a work order (R-IN-06): new/accepted → answered',
+          params: idParams,
+          body: answerBody,
+          response: { 200: serviceRequestView, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const meta = metaOf(request);
+        const result = await runCommand(ctx, meta, idem(request), 200, async (tx, now) => {
+          await answerConsultation(tx, meta, request.params.id, request.body, now);
+          return getServiceRequest(tx, meta.actor, request.params.id, now);
+        });
         return reply.status(result.statusCode).send(result.body);
       },
     );

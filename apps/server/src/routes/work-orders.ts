@@ -25,7 +25,13 @@ const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: pr
  * each move says what it records; `reason` is always accepted and required where the table says so.
  */
 const MOVES: { action: WorkOrderAction; path: string; body: z.ZodObject; summary: string }[] = [
-  { action: 'assess', path: 'assess', body: assessBody, summary: 'Assessment (R-WAR-01): fault confirmed, findings, cause; may assign' },
+  // The quote moves (quote, confirm_quote, refuse_quote, approve_after_refusal) are in routes/quotes.ts.
+  {
+    action: 'assess',
+    path: 'assess',
+    body: assessBody,
+    summary: 'Assessment (R-WAR-01): fault confirmed, findings, cause; computes the warranty decision (R-WAR-02…05); may assign',
+  },
   { action: 'start_repair', path: 'start-repair', body: startRepairBody, summary: 'Start the repair' },
   { action: 'complete', path: 'complete', body: completeBody, summary: 'Complete with the work done and the test result (R-WO-07)' },
   { action: 'close', path: 'close', body: closeBody, summary: 'Close the work order' },
@@ -46,12 +52,12 @@ export const workOrderRoutes =
           response: { 200: pageOf(workOrderSummary), ...errors },
         },
       },
-      async (request) => listWorkOrders(ctx.db, actorOfRequest(request), request.query),
+      async (request) => listWorkOrders(ctx.db, actorOfRequest(request), request.query, ctx.clock.now()),
     );
     app.get(
       '/work-orders/:id',
       { config: { permission: 'work_order.read' }, schema: { tags: ['work orders'], params: idParams, response: { 200: workOrderDetail, ...errors } } },
-      async (request) => getWorkOrder(ctx.db, actorOfRequest(request), request.params.id),
+      async (request) => getWorkOrder(ctx.db, actorOfRequest(request), request.params.id, ctx.clock.now()),
     );
     for (const move of MOVES) {
       app.post(

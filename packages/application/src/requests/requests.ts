@@ -14,7 +14,7 @@ import {
   type RequestStatus,
   type RequestType,
 } from '@aftercare/domain';
-import { customers, productModels, serviceRequests, units, workOrders, type Executor } from '@aftercare/db';
+import { customers, productModels, requestIntake, serviceRequests, units, workOrders, type Executor } from '@aftercare/db';
 import { enqueueEvent, writeAudit } from '../audit';
 import type { CommandMeta } from '../context';
 import { createCustomer, escapeLike, getCustomerRow, type CustomerInput } from '../customers/customers';
@@ -23,12 +23,16 @@ import { requirePermission, unwrap } from '../guards';
 import { nextDocumentNumber } from '../numbers';
 import { getTenant } from '../tenants/tenants';
 import { createUnit, type UnitInput } from '../units/units';
-import { signalRequest, startRequestClocks, startWorkOrderClocks } from '../sla/hooks';
+import { policyOf } from '../assessment/common';
+import { intakeChannel, intakeView, triageIntake } from '../intake/intake';
+import { signalRequest, startRequestClocks, startWorkOrderClocks, tenantPolicy } from '../sla/hooks';
+import { slaFilterCondition, slaViews, slaViewsBySubject } from '../sla/clocks';
 
 export interface CreateServiceRequest {
   channel: Channel;
   type: RequestType;
-  priority: Priority;
+  /** The priority asked for; triage decides (a safety hazard overrides it, R-IN-04). */
+  priority?: Priority | undefined;
   customerId?: string | undefined;
   customer?: CustomerInput | undefined;
   unitId?: string | undefined;
@@ -39,6 +43,8 @@ export interface CreateServiceRequest {
   problem: string;
   problemStartedAt?: string | undefined;
   safetyHazard: boolean;
+  /** R-IN-07 the store of the after-sales registration form. */
+  storeName?: string | undefined;
 }
 
 export type ServiceRequestRow = typeof serviceRequests.$inferSelect;
@@ -82,15 +88,33 @@ export async function createServiceRequest(tx: Executor, meta: CommandMeta, inpu
   const problemStartedAt = input.problemStartedAt ? new Date(input.problemStartedAt) : null;
   unwrap(checkIntakeDates({ purchaseDate, problemStartedAt }, now, localDate(now, tenant.timeZone)));
   const contactPhone = input.contactPhone ? unwrap(normalizePhone(input.contactPhone, 'contactPhone')) : null;
+  const channel: Channel = scope.kind === 'own' ? 'portal' : intakeChannel(meta.actor, input.channel);
+  // R-IN-04 priority, hazard and stop-use advice; R-IN-08 the earlier request it repeats.
+  const triage = await triageIntake(
+    tx,
+    tenantId,
+    policyOf(tenant),
+    {
+      type: input.type,
+      problem: input.problem,
+      channel,
+      requestedPriority: input.priority ?? null,
+      agentHazardFlag: input.safetyHazard,
+      customerId,
+      unitId,
+      storeName: input.storeName,
+    },
+    now,
+  );
 
   const row: ServiceRequestRow = {
     tenantId,
     id: randomUUID(),
     number: await nextDocumentNumber(tx, tenantId, 'SR', now, tenant.timeZone),
-    channel: scope.kind === 'own' ? 'portal' : input.channel,
+    channel,
     type: input.type,
     status: 'new',
-    priority: input.safetyHazard ? 'urgent' : input.priority,
+    priority: triage.decision.priority,
     customerId,
     unitId,
     addressId: input.addressId ?? null,
@@ -98,7 +122,7 @@ export async function createServiceRequest(tx: Executor, meta: CommandMeta, inpu
     contactPhone,
     problem: input.problem.trim(),
     problemStartedAt,
-    safetyHazard: input.safetyHazard,
+    safetyHazard: triage.decision.safetyHazard,
     reporterId: meta.actor.userId,
     reviewedAt: null,
     reviewedBy: null,
@@ -108,6 +132,7 @@ export async function createServiceRequest(tx: Executor, meta: CommandMeta, inpu
     updatedAt: now,
   };
   await tx.insert(serviceRequests).values(row);
+  await triage.record(row.id);
   await writeAudit(tx, meta, now, { entityType: 'service_request', entityId: row.id, action: 'service_request.create', after: row });
   await startRequestClocks(tx, tenantId, {
     id: row.id,
@@ -122,7 +147,7 @@ export async function createServiceRequest(tx: Executor, meta: CommandMeta, inpu
     aggregateId: row.id,
     payload: { number: row.number, type: row.type, priority: row.priority, channel: row.channel, customerId },
   });
-  return getServiceRequest(tx, meta.actor, row.id);
+  return getServiceRequest(tx, meta.actor, row.id, now);
 }
 
 const requestSelect = {
@@ -131,6 +156,7 @@ const requestSelect = {
   customerPhones: customers.phones,
   serialNumber: units.serialNumber,
   modelCode: productModels.code,
+  intake: requestIntake,
 };
 
 function requestQuery(db: Executor) {
@@ -139,7 +165,8 @@ function requestQuery(db: Executor) {
     .from(serviceRequests)
     .innerJoin(customers, and(eq(customers.tenantId, serviceRequests.tenantId), eq(customers.id, serviceRequests.customerId)))
     .leftJoin(units, and(eq(units.tenantId, serviceRequests.tenantId), eq(units.id, serviceRequests.unitId)))
-    .leftJoin(productModels, and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)));
+    .leftJoin(productModels, and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)))
+    .leftJoin(requestIntake, and(eq(requestIntake.tenantId, serviceRequests.tenantId), eq(requestIntake.requestId, serviceRequests.id)));
 }
 
 type RequestJoined = Awaited<ReturnType<ReturnType<typeof requestQuery>['where']>>[number];
@@ -160,6 +187,8 @@ function toView(r: RequestJoined) {
     safetyHazard: q.safetyHazard,
     workOrderId: q.workOrderId,
     reviewReason: q.reviewReason,
+    reporterId: q.reporterId,
+    ...intakeView(r.intake),
     createdAt: q.createdAt.toISOString(),
     updatedAt: q.updatedAt.toISOString(),
   };
@@ -173,13 +202,15 @@ function scopeCondition(actor: Actor) {
   return undefined;
 }
 
-export async function getServiceRequest(db: Executor, actor: Actor, id: string) {
+/** One request the actor may see; with `now`, its SLA clocks are evaluated (else `sla` is empty). */
+export async function getServiceRequest(db: Executor, actor: Actor, id: string, now?: Date) {
   requirePermission(actor, 'request.read');
   const [row] = await requestQuery(db)
     .leftJoin(workOrders, and(eq(workOrders.tenantId, serviceRequests.tenantId), eq(workOrders.id, serviceRequests.workOrderId)))
     .where(and(eq(serviceRequests.tenantId, actor.tenantId), eq(serviceRequests.id, id), scopeCondition(actor)));
   if (!row) throw notFound('Service request');
-  return toView(row);
+  const sla = now ? await slaViews(db, await tenantPolicy(db, actor.tenantId), [{ type: 'service_request', id }], now) : [];
+  return { ...toView(row), sla };
 }
 
 export async function listServiceRequests(
@@ -190,15 +221,18 @@ export async function listServiceRequests(
     type?: RequestType | undefined;
     priority?: Priority | undefined;
     q?: string | undefined;
+    sla?: 'at_risk' | 'breached' | undefined;
     page: number;
     pageSize: number;
   },
+  now: Date,
 ) {
   requirePermission(actor, 'request.read');
   const q = query.q?.trim();
   const where = and(
     eq(serviceRequests.tenantId, actor.tenantId),
     scopeCondition(actor),
+    query.sla ? slaFilterCondition(query.sla, serviceRequests.tenantId, [serviceRequests.id], now) : undefined,
     query.status ? eq(serviceRequests.status, query.status) : undefined,
     query.type ? eq(serviceRequests.type, query.type) : undefined,
     query.priority ? eq(serviceRequests.priority, query.priority) : undefined,
@@ -228,7 +262,10 @@ export async function listServiceRequests(
       .leftJoin(workOrders, and(eq(workOrders.tenantId, serviceRequests.tenantId), eq(workOrders.id, serviceRequests.workOrderId)))
       .where(where),
   ]);
-  return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
+  const tenant = await tenantPolicy(db, actor.tenantId);
+  const clocks = await slaViewsBySubject(db, tenant, rows.map((r) => ({ type: 'service_request' as const, id: r.request.id })), now);
+  const items = rows.map((r) => ({ ...toView(r), sla: clocks.get(r.request.id) ?? [] }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 /**
@@ -316,5 +353,5 @@ export async function reviewServiceRequest(
     aggregateId: id,
     payload: { status: after.status, workOrderId, reason: after.reviewReason },
   });
-  return { request: await getServiceRequest(tx, meta.actor, id), workOrderId };
+  return { request: await getServiceRequest(tx, meta.actor, id, now), workOrderId };
 }

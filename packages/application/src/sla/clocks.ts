@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   DomainError,
   evaluateClock,
@@ -326,4 +327,42 @@ export async function sweepSlaAlerts(
     recorded += batch.alerts;
     if (batch.rows < batchSize) return recorded;
   }
+}
+
+/** The clocks of many subjects at once, grouped by subject id (for list pages). */
+export async function slaViewsBySubject(
+  db: Executor,
+  tenant: TenantPolicy,
+  subjects: readonly SlaSubject[],
+  now: Date,
+): Promise<Map<string, SlaClockView[]>> {
+  const out = new Map<string, SlaClockView[]>();
+  if (!subjects.length) return out;
+  const rows = await db
+    .select({ subjectId: slaClocks.subjectId, id: slaClocks.id })
+    .from(slaClocks)
+    .where(and(eq(slaClocks.tenantId, tenant.tenantId), inArray(slaClocks.subjectId, subjects.map((s) => s.id))));
+  const subjectOfClock = new Map(rows.map((r) => [r.id, r.subjectId]));
+  for (const view of await slaViews(db, tenant, subjects, now)) {
+    const subjectId = subjectOfClock.get(view.id)!;
+    out.set(subjectId, [...(out.get(subjectId) ?? []), view]);
+  }
+  return out;
+}
+
+/**
+ * A list filter: rows that have a clock at risk (running, warning share used, deadline not passed)
+ * or breached (stopped late, breach recorded, or running past its deadline) at `now`.
+ */
+export function slaFilterCondition(kind: 'at_risk' | 'breached', tenantId: AnyPgColumn, subjectIds: AnyPgColumn[], now: Date): SQL {
+  const subjectMatch = sql.join(
+    subjectIds.map((c) => sql`c.subject_id = ${c}`),
+    sql` or `,
+  );
+  const state =
+    kind === 'breached'
+      ? sql`(c.outcome = 'breached' or c.breach_recorded_at is not null or (c.status = 'running' and c.deadline < ${now}))`
+      : sql`(c.status = 'running' and c.warn_at is not null and c.warn_at <= ${now} and c.deadline >= ${now})
+            or (c.status = 'running' and c.warning_recorded_at is not null and c.deadline >= ${now})`;
+  return sql`exists (select 1 from sla_clocks c where c.tenant_id = ${tenantId} and (${subjectMatch}) and (${state}))`;
 }

@@ -30,8 +30,13 @@ import type { CommandMeta } from '../context';
 import { escapeLike } from '../customers/customers';
 import { notFound } from '../errors';
 import { requirePermission, unwrap } from '../guards';
-import { onWorkOrderMove } from '../sla/hooks';
-import type { SlaStartContext } from '../sla/clocks';
+import { afterFieldworkMove, prepareFieldworkMove } from '../fieldwork/moves';
+import type { FileBatch } from '../fieldwork/files';
+import { prepareLifecycleMove } from '../assessment/moves';
+import { currentWarrantyView } from '../assessment/warranty';
+import { currentQuoteSummary } from '../quotes/state';
+import { onWorkOrderMove, tenantPolicy } from '../sla/hooks';
+import { slaFilterCondition, slaViews, slaViewsBySubject, type SlaStartContext, type SlaSubject } from '../sla/clocks';
 
 const assignee = alias(users, 'assignee');
 
@@ -83,17 +88,19 @@ export interface WorkOrderListQuery {
   priority?: Priority | undefined;
   assigneeId?: string | undefined;
   q?: string | undefined;
+  sla?: 'at_risk' | 'breached' | undefined;
   page: number;
   pageSize: number;
 }
 
 /** Lists work orders, newest first, filtered and paginated. */
-export async function listWorkOrders(db: Executor, actor: Actor, query: WorkOrderListQuery) {
+export async function listWorkOrders(db: Executor, actor: Actor, query: WorkOrderListQuery, now: Date) {
   requirePermission(actor, 'work_order.read');
   const q = query.q?.trim();
   const where = and(
     eq(workOrders.tenantId, actor.tenantId),
     scopeCondition(actor),
+    query.sla ? slaFilterCondition(query.sla, workOrders.tenantId, [workOrders.id, workOrders.requestId], now) : undefined,
     query.status?.length ? inArray(workOrders.status, query.status) : undefined,
     query.priority ? eq(workOrders.priority, query.priority) : undefined,
     query.assigneeId ? eq(workOrders.assigneeId, query.assigneeId) : undefined,
@@ -118,11 +125,26 @@ export async function listWorkOrders(db: Executor, actor: Actor, query: WorkOrde
       .leftJoin(units, and(eq(units.tenantId, workOrders.tenantId), eq(units.id, workOrders.unitId)))
       .where(where),
   ]);
-  return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+  const tenant = await tenantPolicy(db, actor.tenantId);
+  const clocks = await slaViewsBySubject(db, tenant, rows.flatMap((r) => subjectsOf(r.order)), now);
+  const items = rows.map((r) => ({
+    ...toSummary(r),
+    sla: [...(clocks.get(r.order.requestId) ?? []), ...(clocks.get(r.order.id) ?? [])],
+  }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 /** One work order with its moves and the actions the actor may take now. */
-export async function getWorkOrder(db: Executor, actor: Actor, id: string) {
+/** The SLA subjects of an order: the order itself and its request. */
+function subjectsOf(order: { id: string; requestId: string }): SlaSubject[] {
+  return [
+    { type: 'service_request', id: order.requestId },
+    { type: 'work_order', id: order.id },
+  ];
+}
+
+/** One order the actor may see; with `now`, its and its request's SLA clocks are evaluated. */
+export async function getWorkOrder(db: Executor, actor: Actor, id: string, now?: Date) {
   requirePermission(actor, 'work_order.read');
   const [row] = await orderQuery(db).where(and(eq(workOrders.tenantId, actor.tenantId), eq(workOrders.id, id), scopeCondition(actor)));
   if (!row) throw notFound('Work order');
@@ -138,8 +160,12 @@ export async function getWorkOrder(db: Executor, actor: Actor, id: string) {
     .orderBy(asc(workOrderTransitions.at), asc(workOrderTransitions.id));
   const state = { id, status: row.order.status as WorkOrderStatus, assigneeId: row.order.assigneeId };
   const allowedActions = permittedActions(state, actor);
+  // R-WAR-01 the warranty decision in force and R-FEE-01 the latest quote.
+  const warranty = await currentWarrantyView(db, actor.tenantId, id);
+  const quote = await currentQuoteSummary(db, actor.tenantId, id);
   return {
     ...toSummary(row),
+    sla: now ? await slaViews(db, await tenantPolicy(db, actor.tenantId), subjectsOf(row.order), now) : [],
     requestId: row.order.requestId,
     requestNumber: request?.number ?? '',
     problem: row.order.problem,
@@ -147,6 +173,8 @@ export async function getWorkOrder(db: Executor, actor: Actor, id: string) {
     version: row.order.version,
     closedAt: row.order.closedAt?.toISOString() ?? null,
     allowedActions,
+    warranty,
+    quote,
     transitions: moves.map((m) => ({
       action: m.t.action,
       from: m.t.fromStatus,
@@ -167,6 +195,10 @@ export interface TransitionInput {
   payload?: Record<string, unknown> | undefined;
   /** Set the assignee with this move (e.g. at assessment). */
   assigneeId?: string | undefined;
+  /** Where the move's signature images are written (fieldwork: accept, complete, return from the workshop). */
+  files?: FileBatch | undefined;
+  /** Set by the quote use case, the only way to make the quote moves (R-FEE-01). */
+  viaQuote?: { quoteId: string } | undefined;
 }
 
 /**
@@ -182,12 +214,17 @@ export async function transitionWorkOrder(tx: Executor, meta: CommandMeta, id: s
     .where(and(eq(workOrders.tenantId, actor.tenantId), eq(workOrders.id, id), scopeCondition(actor)))
     .for('update');
   if (!before) throw notFound('Work order');
+  // Field work (R-WO-06…09): signatures stored, receipt checked, a second rejection becomes a complaint.
+  const fieldwork = await prepareFieldworkMove(tx, meta, before, input, now);
+  input = { ...input, action: fieldwork.action, payload: fieldwork.payload };
   const move = unwrap(
     decideTransition(
       { id, status: before.status as WorkOrderStatus, assigneeId: before.assigneeId },
       { action: input.action, actor, now, reason: input.reason ?? null },
     ),
   );
+  // Warranty decision at assessment, the chargeable-work guard, quote moves only via quotes.
+  const lifecycle = await prepareLifecycleMove(tx, meta, before, input, now);
   let assigneeId = before.assigneeId;
   if (input.assigneeId && input.assigneeId !== before.assigneeId) {
     assigneeId = await checkAssignee(tx, actor.tenantId, input.assigneeId);
@@ -200,6 +237,7 @@ export async function transitionWorkOrder(tx: Executor, meta: CommandMeta, id: s
     .update(workOrders)
     .set({ status: after.status, assigneeId, details, version: after.version, updatedAt: now, closedAt })
     .where(and(eq(workOrders.tenantId, actor.tenantId), eq(workOrders.id, id)));
+  await lifecycle.afterMove();
   await tx.insert(workOrderTransitions).values({
     tenantId: actor.tenantId,
     id: randomUUID(),
@@ -220,7 +258,8 @@ export async function transitionWorkOrder(tx: Executor, meta: CommandMeta, id: s
     aggregateId: id,
     payload: { number: before.number, action: move.action, from: move.from, to: move.to, reason: move.reason },
   });
-  return getWorkOrder(tx, actor, id);
+  await afterFieldworkMove(tx, meta, after, move, payload, now);
+  return getWorkOrder(tx, actor, id, now);
 }
 
 async function checkAssignee(tx: Executor, tenantId: string, userId: string): Promise<string> {
