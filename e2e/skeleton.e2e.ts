@@ -247,6 +247,26 @@ describe('walking skeleton in the browser', { timeout: 600_000 }, () => {
       }
     });
 
+    test('R-WO-01 the search box finds an order by its number, together with the status filter', async () => {
+      const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+      const number = (await rows.first().locator('td').first().innerText()).trim();
+      const searched = page.waitForResponse(
+        (r) => r.url().includes('/api/v1/work-orders') && r.url().includes(`q=${encodeURIComponent(number)}`),
+      );
+      await page.getByTestId('search-box').locator('input').fill(number);
+      await page.keyboard.press('Enter');
+      const body = (await (await searched).json()) as WorkOrderPage;
+      assert.deepEqual(
+        body.items.map((item) => item.number),
+        [number],
+      );
+      await page.waitForURL(/q=/);
+      await page.waitForFunction(
+        `document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 1`,
+      );
+      assert.match(await rows.first().innerText(), new RegExp(number));
+    });
+
     test('R-NF-04 switching to English shows English labels and is remembered after a reload', async () => {
       await page.getByText('English', { exact: true }).click();
       await page.getByRole('heading', { name: 'Work orders' }).waitFor();
