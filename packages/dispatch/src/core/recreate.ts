@@ -1,14 +1,25 @@
-import { bestInsertion, type InsertionChoice } from './insertion';
+import { bestInsertion, bestInsertionNear, type InsertionChoice } from './insertion';
 import type { Rng } from './rng';
 import type { SearchState } from './state';
 
 const choice: InsertionChoice = { route: -1, pos: -1, delta: 0 };
 
-/** SISR recreate: sorts the jobs by a random criterion, then inserts each at its cheapest position. */
-export function recreate(s: SearchState, jobs: number[], rng: Rng, blink: number): void {
+/**
+ * SISR recreate: sorts the jobs by a random criterion, then inserts each at its cheapest position
+ * (among positions next to its `granular` nearest jobs when neighbour lists are given).
+ */
+export function recreate(
+  s: SearchState,
+  jobs: number[],
+  rng: Rng,
+  blink: number,
+  neighbours?: readonly Int32Array[],
+  granular = 0,
+): void {
   sortJobs(s, jobs, rng);
   for (const u of jobs) {
-    bestInsertion(s, u, rng, blink, choice);
+    if (neighbours && granular > 0) bestInsertionNear(s, u, neighbours[u]!, granular, rng, blink, choice);
+    else bestInsertion(s, u, rng, blink, choice);
     if (choice.route >= 0) s.insert(u, choice.route, choice.pos);
     else s.unassigned.push(u);
   }

@@ -16,6 +16,8 @@ export class Route {
     readonly vehicle: number,
     private readonly p: RoutingProblem,
     maxJobs: number,
+    /** Shared by all routes: position of each job node in its route's `nodes`. */
+    private readonly posOf: Int32Array,
   ) {
     const v = p.vehicles[vehicle]!;
     this.nodes = [v.start, v.end];
@@ -52,6 +54,7 @@ export class Route {
       earliest[i] = i === len - 1 ? arr : Math.max(p.ready[b]!, arr);
       cost += p.cost[prev * n + b]!;
       if (i < len - 1) {
+        this.posOf[b] = i;
         load += p.demand[b]!;
         if (assign) cost += assign[b * K + this.vehicle]!;
         if (softDue && earliest[i]! > softDue[b]!) cost += lateW * (earliest[i]! - softDue[b]!);

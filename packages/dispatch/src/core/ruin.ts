@@ -96,3 +96,38 @@ function removeString(
   nodes.splice(start, total, ...kept);
   route.update();
 }
+
+/**
+ * Route removal: empties one random route (smaller routes more likely) so that the recreate can
+ * spread its jobs over the others; string removals alone rarely remove a long route whole.
+ */
+export function ruinRoute(s: SearchState, fixed: Uint8Array, rng: Rng): number[] {
+  const removed: number[] = [];
+  let pick = -1;
+  let bestKey = Infinity;
+  for (let r = 0; r < s.routes.length; r++) {
+    const size = s.routes[r]!.size;
+    if (size === 0) continue;
+    // Random key biased towards small routes (exponential race with rate 1/size).
+    const key = -Math.log(1 - rng.next()) * size;
+    if (key < bestKey) {
+      bestKey = key;
+      pick = r;
+    }
+  }
+  if (pick < 0) return removed;
+  s.touch(pick);
+  const route = s.routes[pick]!;
+  const kept: number[] = [];
+  for (let i = 1; i < route.nodes.length - 1; i++) {
+    const u = route.nodes[i]!;
+    if (fixed[u]) kept.push(u);
+    else {
+      removed.push(u);
+      s.routeOf[u] = -1;
+    }
+  }
+  route.nodes = [route.nodes[0]!, ...kept, route.nodes[route.nodes.length - 1]!];
+  route.update();
+  return removed;
+}

@@ -2,7 +2,7 @@ import { nearestJobs } from './neighbours';
 import type { RoutingProblem, RoutingSolution } from './problem';
 import { recreate } from './recreate';
 import { Rng } from './rng';
-import { ruinStrings } from './ruin';
+import { ruinRoute, ruinStrings } from './ruin';
 import { SearchState } from './state';
 
 /** How many nearest jobs the string removal walks through. */
@@ -28,6 +28,10 @@ export interface SolveOptions {
   readonly avgRemoved?: number;
   readonly maxString?: number;
   readonly blinkRate?: number;
+  /** Probability that an iteration empties a whole route instead of removing strings. */
+  readonly routeRemovalRate?: number;
+  /** Insert only next to this many nearest jobs (granular neighbourhood); 0 scans every position. */
+  readonly granularity?: number;
   /** Precomputed `nearestJobs(problem, 100)`, to share between runs on the same matrix. */
   readonly neighbours?: readonly Int32Array[];
   /** Called now and then with the fraction of the budget used and the best cost so far. */
@@ -56,13 +60,15 @@ export function solveRouting(p: RoutingProblem, options: SolveOptions = {}): Rou
   const neighbours = options.neighbours ?? nearestJobs(p, NEIGHBOURS);
   const params = { avgRemoved: options.avgRemoved ?? 10, maxString: options.maxString ?? 10 };
   const blink = options.blinkRate ?? 0.01;
+  const granular = options.granularity ?? 0;
+  const routeRemoval = options.routeRemovalRate ?? 0.05;
   let current = s.totalCost();
   let best = current;
   let bestRoutes = s.snapshot();
   let bestUnassigned = s.unassigned.slice();
   const scale = routeCostPerJob(s);
-  const tStart = (options.startTemperature ?? 0.05) * scale;
-  const tEnd = (options.endTemperature ?? 0.002) * scale;
+  const tStart = (options.startTemperature ?? 1) * scale;
+  const tEnd = (options.endTemperature ?? 0.01) * scale;
   let iter = 0;
   let fraction = 0;
   let nextReport = 0;
@@ -72,11 +78,12 @@ export function solveRouting(p: RoutingProblem, options: SolveOptions = {}): Rou
     if (fraction >= 1) break;
     const temperature = tStart * Math.pow(tEnd / tStart, fraction);
     s.begin();
-    const removed = ruinStrings(s, neighbours, fixed, params, rng);
+    const removed =
+      rng.next() < routeRemoval ? ruinRoute(s, fixed, rng) : ruinStrings(s, neighbours, fixed, params, rng);
     const again = s.unassigned;
     s.unassigned = [];
     for (const u of again) removed.push(u);
-    recreate(s, removed, rng, blink);
+    recreate(s, removed, rng, blink, neighbours, granular);
     const candidate = s.totalCost();
     if (candidate < current - temperature * Math.log(rng.next())) {
       current = candidate;

@@ -5,6 +5,8 @@ import { Route } from './route';
 export class SearchState {
   readonly routes: Route[];
   readonly routeOf: Int32Array;
+  /** Position of each assigned job in its route's nodes (valid when routeOf ≥ 0). */
+  readonly posOf: Int32Array;
   unassigned: number[] = [];
   /** Empty routes of the same class are interchangeable: only one of them is tried per insertion. */
   readonly vehicleClass: Int32Array;
@@ -15,7 +17,8 @@ export class SearchState {
 
   constructor(readonly p: RoutingProblem) {
     const maxJobs = p.jobs.length;
-    this.routes = p.vehicles.map((_, k) => new Route(k, p, maxJobs));
+    this.posOf = new Int32Array(p.nodeCount);
+    this.routes = p.vehicles.map((_, k) => new Route(k, p, maxJobs, this.posOf));
     this.routeOf = new Int32Array(p.nodeCount).fill(-1);
     this.vehicleClass = classifyVehicles(p);
     this.classStamp = new Int32Array(p.vehicles.length);
