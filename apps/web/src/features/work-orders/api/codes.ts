@@ -43,3 +43,7 @@ export type RequestType = (typeof REQUEST_TYPES)[number];
 export function isWorkOrderStatus(value: string | null | undefined): value is WorkOrderStatus {
   return (WORK_ORDER_STATUSES as readonly (string | null | undefined)[]).includes(value);
 }
+
+export function isPriority(value: string | null | undefined): value is Priority {
+  return (PRIORITIES as readonly (string | null | undefined)[]).includes(value);
+}

@@ -25,6 +25,7 @@ export interface Page<T> {
 
 export interface WorkOrderListParams {
   status?: WorkOrderStatus;
+  priority?: Priority;
   q?: string;
   page: number;
   pageSize: number;
@@ -35,7 +36,13 @@ export function listWorkOrders(
   signal?: AbortSignal,
 ): Promise<Page<WorkOrderSummary>> {
   return apiRequest<Page<WorkOrderSummary>>('/work-orders', {
-    query: { status: params.status, q: params.q, page: params.page, pageSize: params.pageSize },
+    query: {
+      status: params.status,
+      priority: params.priority,
+      q: params.q,
+      page: params.page,
+      pageSize: params.pageSize,
+    },
     signal,
   });
 }

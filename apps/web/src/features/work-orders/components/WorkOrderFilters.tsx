@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../api/codes';
+import { PRIORITIES, WORK_ORDER_STATUSES, type Priority, type WorkOrderStatus } from '../api/codes';
 import type { WorkOrderListParams } from '../api/workOrders';
 
 interface Props {
@@ -32,7 +32,20 @@ export function WorkOrderFilters({ params, hasFilters, compact, onChange, onClea
           value: status,
           label: t(`workOrder.status.${status}`),
         }))}
-        style={{ width: compact ? '100%' : 180 }}
+        style={{ width: compact ? 'calc(50% - 4px)' : 180 }}
+      />
+      <Select<Priority>
+        aria-label={t('workOrders.priorityFilter')}
+        data-testid="priority-filter"
+        allowClear
+        placeholder={t('workOrders.allPriorities')}
+        value={params.priority}
+        onChange={(priority) => onChange({ priority: priority ?? undefined })}
+        options={PRIORITIES.map((priority) => ({
+          value: priority,
+          label: t(`workOrder.priority.${priority}`),
+        }))}
+        style={{ width: compact ? 'calc(50% - 4px)' : 140 }}
       />
       <Input.Search
         aria-label={t('workOrders.searchPlaceholder')}

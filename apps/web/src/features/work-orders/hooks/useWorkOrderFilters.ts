@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { isWorkOrderStatus } from '../api/codes';
+import { isPriority, isWorkOrderStatus } from '../api/codes';
 import type { WorkOrderListParams } from '../api/workOrders';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -12,7 +12,7 @@ function positiveInt(value: string | null, fallback: number): number {
 }
 
 /**
- * The list's filters live in the URL (?status=&q=&page=&pageSize=), so a view can be bookmarked,
+ * The list's filters live in the URL (?status=&priority=&q=&page=&pageSize=), so a view can be bookmarked,
  * shared and restored with the back button — the base for saved views later.
  */
 export function useWorkOrderFilters() {
@@ -20,10 +20,12 @@ export function useWorkOrderFilters() {
 
   const params = useMemo<WorkOrderListParams>(() => {
     const status = searchParams.get('status');
+    const priority = searchParams.get('priority');
     const q = searchParams.get('q')?.trim();
     const size = positiveInt(searchParams.get('pageSize'), DEFAULT_PAGE_SIZE);
     return {
       status: isWorkOrderStatus(status) ? status : undefined,
+      priority: isPriority(priority) ? priority : undefined,
       q: q || undefined,
       page: positiveInt(searchParams.get('page'), 1),
       pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
@@ -37,6 +39,7 @@ export function useWorkOrderFilters() {
       if (!('page' in change)) merged.page = 1;
       const next = new URLSearchParams();
       if (merged.status) next.set('status', merged.status);
+      if (merged.priority) next.set('priority', merged.priority);
       if (merged.q) next.set('q', merged.q);
       if (merged.page > 1) next.set('page', String(merged.page));
       if (merged.pageSize !== DEFAULT_PAGE_SIZE) next.set('pageSize', String(merged.pageSize));
@@ -45,7 +48,7 @@ export function useWorkOrderFilters() {
     [params, setSearchParams],
   );
 
-  const hasFilters = Boolean(params.status || params.q);
+  const hasFilters = Boolean(params.status || params.priority || params.q);
   const clear = useCallback(() => setSearchParams(new URLSearchParams()), [setSearchParams]);
   return { params, update, clear, hasFilters };
 }
