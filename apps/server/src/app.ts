@@ -14,6 +14,8 @@ import { authRoutes } from './routes/auth';
 import { masterDataRoutes } from './routes/master-data';
 import { serviceRequestRoutes } from './routes/service-requests';
 import { workOrderRoutes } from './routes/work-orders';
+import { assessmentRoutes } from './routes/assessment';
+import { quoteRoutes } from './routes/quotes';
 import { auditRoutes } from './routes/audit';
 import { VERSION } from './version';
 
@@ -82,6 +84,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(masterDataRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(serviceRequestRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(workOrderRoutes(options.ctx), { prefix: '/api/v1' });
+  await app.register(assessmentRoutes(options.ctx), { prefix: '/api/v1' });
+  await app.register(quoteRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(auditRoutes(options.ctx), { prefix: '/api/v1' });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;

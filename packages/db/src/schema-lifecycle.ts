@@ -53,8 +53,14 @@ export const requestIntake = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.requestId] }),
-    foreignKey({ columns: [t.tenantId, t.requestId], foreignColumns: [serviceRequests.tenantId, serviceRequests.id] }),
-    foreignKey({ columns: [t.tenantId, t.repeatOfId], foreignColumns: [serviceRequests.tenantId, serviceRequests.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.requestId],
+      foreignColumns: [serviceRequests.tenantId, serviceRequests.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.repeatOfId],
+      foreignColumns: [serviceRequests.tenantId, serviceRequests.id],
+    }),
     foreignKey({ columns: [t.tenantId, t.answeredBy], foreignColumns: [users.tenantId, users.id] }),
     index('request_intake_repeat_idx').on(t.tenantId, t.repeatOfId),
   ],
@@ -88,7 +94,10 @@ export const warrantyDecisions = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('warranty_decisions_version_uq').on(t.tenantId, t.workOrderId, t.version),
-    foreignKey({ columns: [t.tenantId, t.workOrderId], foreignColumns: [workOrders.tenantId, workOrders.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.workOrderId],
+      foreignColumns: [workOrders.tenantId, workOrders.id],
+    }),
     foreignKey({ columns: [t.tenantId, t.decidedBy], foreignColumns: [users.tenantId, users.id] }),
   ],
 );
@@ -127,7 +136,10 @@ export const quotes = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('quotes_version_uq').on(t.tenantId, t.workOrderId, t.version),
-    foreignKey({ columns: [t.tenantId, t.workOrderId], foreignColumns: [workOrders.tenantId, workOrders.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.workOrderId],
+      foreignColumns: [workOrders.tenantId, workOrders.id],
+    }),
     foreignKey({
       columns: [t.tenantId, t.warrantyDecisionId],
       foreignColumns: [warrantyDecisions.tenantId, warrantyDecisions.id],
