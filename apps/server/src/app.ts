@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -7,13 +8,16 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '@aftercare/application';
+import { AttachmentFiles, type AppContext } from '@aftercare/application';
 import { registerAuth } from './http/auth';
 import { errorHandler, sendProblem } from './http/errors';
 import { authRoutes } from './routes/auth';
 import { masterDataRoutes } from './routes/master-data';
 import { serviceRequestRoutes } from './routes/service-requests';
 import { workOrderRoutes } from './routes/work-orders';
+import { fieldworkRoutes } from './routes/fieldwork';
+import { surveyRoutes } from './routes/surveys';
+import { readConfig } from './config';
 import { assessmentRoutes } from './routes/assessment';
 import { quoteRoutes } from './routes/quotes';
 import { auditRoutes } from './routes/audit';
@@ -26,6 +30,8 @@ export interface BuildOptions {
   webDist?: string;
   /** Reported by /health. */
   databaseKind?: string;
+  /** Folder of attachment files; default `<AFTERCARE_DATA_DIR>/attachments`. */
+  attachmentsDir?: string;
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -83,7 +89,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(authRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(masterDataRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(serviceRequestRoutes(options.ctx), { prefix: '/api/v1' });
-  await app.register(workOrderRoutes(options.ctx), { prefix: '/api/v1' });
+  const files = new AttachmentFiles(options.attachmentsDir ?? join(readConfig().dataDir, 'attachments'));
+  await app.register(workOrderRoutes(options.ctx, files), { prefix: '/api/v1' });
+  await app.register(fieldworkRoutes(options.ctx, files), { prefix: '/api/v1' });
+  await app.register(surveyRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(assessmentRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(quoteRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(auditRoutes(options.ctx), { prefix: '/api/v1' });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { freshDatabase, SettableClock, type TestDatabase } from '@aftercare/test-kit';
 import { buildApp } from '../src/app';
@@ -6,6 +9,8 @@ export interface TestServer {
   app: FastifyInstance;
   db: TestDatabase;
   clock: SettableClock;
+  /** The temporary folder of attachment files, removed at close. */
+  attachmentsDir: string;
   /** Logs in and returns the bearer token. */
   login(tenant: string, username: string, password: string): Promise<string>;
   /** Injects a request with a bearer token and a JSON body; returns status, headers and parsed body. */
@@ -23,7 +28,8 @@ export interface TestServer {
 export async function startTestServer(): Promise<TestServer> {
   const db = await freshDatabase();
   const clock = new SettableClock('2026-11-23T02:00:00Z');
-  const app = await buildApp({ ctx: { db: db.db, clock }, databaseKind: db.engine, webDist: '/nonexistent' });
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'aftercare-attachments-'));
+  const app = await buildApp({ ctx: { db: db.db, clock }, databaseKind: db.engine, webDist: '/nonexistent', attachmentsDir });
   await app.ready();
   const call: TestServer['call'] = async (token, method, url, body, headers = {}) => {
     const res = await app.inject({
@@ -39,6 +45,7 @@ export async function startTestServer(): Promise<TestServer> {
     app,
     db,
     clock,
+    attachmentsDir,
     call,
     async login(tenant, username, password) {
       const res = await call<{ token: string }>(null, 'POST', '/api/v1/auth/login', { tenant, username, password });
@@ -48,6 +55,7 @@ export async function startTestServer(): Promise<TestServer> {
     async close() {
       await app.close();
       await db.close();
+      rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -21,3 +21,4 @@ export * from './assessment/moves';
 export * from './quotes/state';
 export * from './quotes/quotes';
 export * from './seed/demo';
+export * from './fieldwork';
