@@ -41,3 +41,4 @@ export {
   type PlanOptions,
   type ReplanResult,
 } from './field/plan';
+export { checkRoute, type RouteCheck, type RouteViolation } from './field/check-route';

@@ -46,7 +46,7 @@ export function qualificationRejections(tech: Technician, visit: Visit, at: numb
 
 /** Rules on the visit itself for that day: the weekday rule of the policy (R-WO-04). */
 export function dayRejections(visit: Visit, day: ServiceDay, policy: DispatchPolicy): Rejection[] {
-  const allowed = policy.allowedWeekdays?.[visit.productLine];
+  const allowed = policy.allowedWeekdays?.[visit.productLine] ?? policy.allowedWeekdays?.['*'];
   if (allowed && !allowed.includes(day.weekday))
     return [
       { code: 'WEEKDAY_NOT_ALLOWED', detail: `${visit.productLine} not served on weekday ${day.weekday}` },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DayPlanInput } from './day-model';
 import type { DayPlan } from './day-plan';
+import { checkRoute } from './check-route';
 import { planDay, replan } from './plan';
 import { at, near, POLICY, SATURDAY, technician, visit, WEDNESDAY } from './test-builders';
 import type { Visit } from './types';
@@ -188,5 +189,21 @@ describe('replan', () => {
     const out = replan(sent, before, { kind: 'visitAdded', visit: urgent }, { maxIterations: 300 });
     assert.deepEqual(out.moved, []);
     assert.ok(ownerOf(out.plan).has('U'));
+  });
+});
+
+describe('checkRoute', () => {
+  it('R-DIS-04 a dragged visit is checked at once: skills, lateness and the shift end', () => {
+    const input = demoDay();
+    const ok = checkRoute(input, 'A', ['V2', 'V3']);
+    assert.equal(ok.feasible, true);
+    assert.equal(ok.stops.length, 2);
+    const cer = visit({ id: 'Z', productLine: 'ceramics' });
+    const late = visit({ id: 'Y', window: { start: at(D, 8), end: at(D, 8.1) }, location: near(20, 0) });
+    const bad = checkRoute({ ...input, visits: [...input.visits, cer, late] }, 'A', ['V4', 'Z', 'Y']);
+    const codes = bad.violations.map((v) => `${v.visitId ?? '-'}:${v.code}`);
+    assert.ok(codes.includes('Z:SKILL_MISSING'));
+    assert.ok(codes.includes('Y:LATE'));
+    assert.equal(bad.feasible, false);
   });
 });

@@ -80,7 +80,10 @@ export interface DispatchPolicy {
   readonly roadFactor: number;
   /** Average city speed in km/h, e.g. 30. */
   readonly citySpeedKmh: number;
-  /** Weekdays (0 = Sunday) on which a product line may be served, e.g. furniture: [1,2,3,4,5]. */
+  /**
+   * Weekdays (0 = Sunday) on which a product line may be served, e.g. furniture: [1,2,3,4,5];
+   * the key '*' applies to every line without its own entry (a tenant-wide preset rule).
+   */
   readonly allowedWeekdays?: Readonly<Record<string, readonly number[]>>;
 }
 
