@@ -21,6 +21,7 @@ import { readConfig } from './config';
 import { assessmentRoutes } from './routes/assessment';
 import { quoteRoutes } from './routes/quotes';
 import { auditRoutes } from './routes/audit';
+import { slaRoutes } from './routes/sla';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -96,6 +97,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(assessmentRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(quoteRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(auditRoutes(options.ctx), { prefix: '/api/v1' });
+  await app.register(slaRoutes(options.ctx), { prefix: '/api/v1' });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(`${webDist}/index.html`);

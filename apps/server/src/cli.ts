@@ -12,6 +12,7 @@ import { PRESET_NAMES, isPresetName, isRole } from '@aftercare/domain';
 import { randomUUID } from 'node:crypto';
 import { buildApp } from './app';
 import { readConfig } from './config';
+import { startJobs } from './jobs/jobs';
 
 async function open(): Promise<DatabaseHandle> {
   const config = readConfig();
@@ -29,6 +30,7 @@ async function start(): Promise<void> {
     await seedDemo(handle.db, { preset: 'appliance', now: systemClock.now() });
   }
   const app = await buildApp({ ctx, logger: { level: config.logLevel }, databaseKind: handle.kind });
+  const jobs = await startJobs({ handle, databaseUrl: config.databaseUrl, clock: systemClock, log: app.log });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -36,6 +38,7 @@ async function start(): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     try {
       await app.close();
+      await jobs.stop();
       await handle.close();
       process.exit(0);
     } catch (error) {

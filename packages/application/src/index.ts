@@ -22,3 +22,17 @@ export * from './quotes/state';
 export * from './quotes/quotes';
 export * from './seed/demo';
 export * from './fieldwork';
+export { calendarsFor, parseTenantPolicy } from './sla/calendars';
+export {
+  sweepSlaAlerts,
+  slaViews,
+  slaViewsBySubject,
+  signalClocks,
+  startClocks,
+  targetsFor,
+  type SlaClockView,
+  type SlaSubject,
+  type SlaStartContext,
+} from './sla/clocks';
+export { slaTenant, startRequestClocks, startWorkOrderClocks, onWorkOrderMove } from './sla/hooks';
+export * from './sla/commands';

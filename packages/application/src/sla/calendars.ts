@@ -9,7 +9,7 @@ import { DomainError } from '@aftercare/domain';
 const cache = new Map<string, SlaCalendars>();
 const MAX_ENTRIES = 500;
 
-export function policyOf(raw: unknown): Policy {
+export function parseTenantPolicy(raw: unknown): Policy {
   const parsed = parsePolicy(raw);
   if (!parsed.ok) throw new DomainError('POLICY_INVALID', `The company policy is invalid: ${parsed.error.message}`);
   return parsed.value;
@@ -25,3 +25,6 @@ export function calendarsFor(tenantId: string, policy: Policy): SlaCalendars {
   }
   return calendars;
 }
+
+/** Short name used inside the application package. */
+export const policyOf = parseTenantPolicy;

@@ -6,16 +6,16 @@ import { slaSignalsOf, triageRequest, type Channel, type Priority, type RequestT
 import type { Executor } from '@aftercare/db';
 import type { CommandMeta } from '../context';
 import { getTenant } from '../tenants/tenants';
-import { policyOf } from './calendars';
+import { parseTenantPolicy } from './calendars';
 import { signalClocks, startClocks, type SlaStartContext, type SlaSubject, type TenantPolicy } from './clocks';
 import { unwrap } from '../guards';
 
 /** Channels through which a request reaches someone outside the service department (R-IN-06). */
 const OUTSIDE_SERVICE_DEPARTMENT: readonly Channel[] = ['store', 'letter', 'email'];
 
-export async function tenantPolicy(tx: Executor, tenantId: string): Promise<TenantPolicy> {
+export async function slaTenant(tx: Executor, tenantId: string): Promise<TenantPolicy> {
   const tenant = await getTenant(tx, tenantId);
-  return { tenantId, policy: policyOf(tenant.policy) };
+  return { tenantId, policy: parseTenantPolicy(tenant.policy) };
 }
 
 /**
@@ -28,7 +28,7 @@ export async function startRequestClocks(
   tenantId: string,
   request: { id: string; type: RequestType; priority: Priority; channel: Channel; receivedAt: Date },
 ): Promise<void> {
-  const tenant = await tenantPolicy(tx, tenantId);
+  const tenant = await slaTenant(tx, tenantId);
   const triage = unwrap(
     triageRequest(
       {
@@ -55,13 +55,13 @@ export async function signalRequest(
   now: Date,
   options: { startOn?: SlaSubject; strict?: boolean } = {},
 ): Promise<number> {
-  const tenant = await tenantPolicy(tx, meta.actor.tenantId);
+  const tenant = await slaTenant(tx, meta.actor.tenantId);
   return signalClocks(tx, tenant, [{ type: 'service_request', id: requestId }], signal, now, { ...options, meta });
 }
 
 /** A new work order starts the clocks that start with it (the assessment, R-WAR-01). */
 export async function startWorkOrderClocks(tx: Executor, meta: CommandMeta, workOrderId: string, now: Date): Promise<void> {
-  const tenant = await tenantPolicy(tx, meta.actor.tenantId);
+  const tenant = await slaTenant(tx, meta.actor.tenantId);
   const order: SlaSubject = { type: 'work_order', id: workOrderId };
   await signalClocks(tx, tenant, [order], { kind: 'event', event: 'work_order.created' }, now, { startOn: order, meta });
 }
@@ -80,7 +80,7 @@ export async function onWorkOrderMove(
 ): Promise<void> {
   const signals = slaSignalsOf(action);
   if (!signals.length) return;
-  const tenant = await tenantPolicy(tx, meta.actor.tenantId);
+  const tenant = await slaTenant(tx, meta.actor.tenantId);
   const subjects: SlaSubject[] = [
     { type: 'work_order', id: order.id },
     { type: 'service_request', id: order.requestId },
