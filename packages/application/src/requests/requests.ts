@@ -25,7 +25,7 @@ import { getTenant } from '../tenants/tenants';
 import { createUnit, type UnitInput } from '../units/units';
 import { policyOf } from '../assessment/common';
 import { intakeChannel, intakeView, triageIntake } from '../intake/intake';
-import { signalRequest, startRequestClocks, startWorkOrderClocks, tenantPolicy } from '../sla/hooks';
+import { signalRequest, startRequestClocks, startWorkOrderClocks, slaTenant } from '../sla/hooks';
 import { slaFilterCondition, slaViews, slaViewsBySubject } from '../sla/clocks';
 
 export interface CreateServiceRequest {
@@ -209,7 +209,7 @@ export async function getServiceRequest(db: Executor, actor: Actor, id: string, 
     .leftJoin(workOrders, and(eq(workOrders.tenantId, serviceRequests.tenantId), eq(workOrders.id, serviceRequests.workOrderId)))
     .where(and(eq(serviceRequests.tenantId, actor.tenantId), eq(serviceRequests.id, id), scopeCondition(actor)));
   if (!row) throw notFound('Service request');
-  const sla = now ? await slaViews(db, await tenantPolicy(db, actor.tenantId), [{ type: 'service_request', id }], now) : [];
+  const sla = now ? await slaViews(db, await slaTenant(db, actor.tenantId), [{ type: 'service_request', id }], now) : [];
   return { ...toView(row), sla };
 }
 
@@ -262,7 +262,7 @@ export async function listServiceRequests(
       .leftJoin(workOrders, and(eq(workOrders.tenantId, serviceRequests.tenantId), eq(workOrders.id, serviceRequests.workOrderId)))
       .where(where),
   ]);
-  const tenant = await tenantPolicy(db, actor.tenantId);
+  const tenant = await slaTenant(db, actor.tenantId);
   const clocks = await slaViewsBySubject(db, tenant, rows.map((r) => ({ type: 'service_request' as const, id: r.request.id })), now);
   const items = rows.map((r) => ({ ...toView(r), sla: clocks.get(r.request.id) ?? [] }));
   return { items, total, page: query.page, pageSize: query.pageSize };

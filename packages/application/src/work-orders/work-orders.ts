@@ -35,7 +35,7 @@ import type { FileBatch } from '../fieldwork/files';
 import { prepareLifecycleMove } from '../assessment/moves';
 import { currentWarrantyView } from '../assessment/warranty';
 import { currentQuoteSummary } from '../quotes/state';
-import { onWorkOrderMove, tenantPolicy } from '../sla/hooks';
+import { onWorkOrderMove, slaTenant } from '../sla/hooks';
 import { slaFilterCondition, slaViews, slaViewsBySubject, type SlaStartContext, type SlaSubject } from '../sla/clocks';
 
 const assignee = alias(users, 'assignee');
@@ -125,7 +125,7 @@ export async function listWorkOrders(db: Executor, actor: Actor, query: WorkOrde
       .leftJoin(units, and(eq(units.tenantId, workOrders.tenantId), eq(units.id, workOrders.unitId)))
       .where(where),
   ]);
-  const tenant = await tenantPolicy(db, actor.tenantId);
+  const tenant = await slaTenant(db, actor.tenantId);
   const clocks = await slaViewsBySubject(db, tenant, rows.flatMap((r) => subjectsOf(r.order)), now);
   const items = rows.map((r) => ({
     ...toSummary(r),
@@ -165,7 +165,7 @@ export async function getWorkOrder(db: Executor, actor: Actor, id: string, now?:
   const quote = await currentQuoteSummary(db, actor.tenantId, id);
   return {
     ...toSummary(row),
-    sla: now ? await slaViews(db, await tenantPolicy(db, actor.tenantId), subjectsOf(row.order), now) : [],
+    sla: now ? await slaViews(db, await slaTenant(db, actor.tenantId), subjectsOf(row.order), now) : [],
     requestId: row.order.requestId,
     requestNumber: request?.number ?? '',
     problem: row.order.problem,
