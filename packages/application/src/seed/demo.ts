@@ -8,6 +8,9 @@ import { createCustomer } from '../customers/customers';
 import { createProductLine, createProductModel } from '../catalog/catalog';
 import { createServiceRequest, reviewServiceRequest } from '../requests/requests';
 import { transitionWorkOrder } from '../work-orders/work-orders';
+import { decideOnQuote, issueQuote } from '../quotes/quotes';
+import { chargeableWorkOf } from '../quotes/state';
+import { parseTenantPolicy } from '../sla/calendars';
 import { addUser, createTenant, type TenantRow } from '../tenants/tenants';
 import { DEMO_CUSTOMERS, DEMO_LINES, DEMO_MODELS, DEMO_ORG, DEMO_PROBLEMS, DEMO_USERS } from './demo-data';
 
@@ -113,6 +116,7 @@ export async function seedDemo(
       start,
     );
 
+    const policy = parseTenantPolicy(tenant.policy);
     const total = options.requests ?? 36;
     const techs = ['tech1', 'tech2'];
     for (let i = 0; i < total; i++) {
@@ -184,6 +188,22 @@ export async function seedDemo(
             },
             at,
           );
+          if (step === 'assess' && !(await chargeableWorkOf(tx, tenant.tenantId, workOrderId, policy)).allowed) {
+            // Out of warranty: an itemised quote the customer accepts on the phone (R-FEE-01).
+            await issueQuote(
+              tx,
+              as('engineer', ['engineer']),
+              workOrderId,
+              {
+                lines: [
+                  { kind: 'labour', description: '上门检测及维修工时', unit: 'job', quantity: 1, unitPriceFen: 8_000 },
+                  { kind: 'part', description: '启动电容', partId: 'CAP-35UF', quantity: 1, unitPriceFen: 3_500, origin: 'own' },
+                ],
+              },
+              at,
+            );
+            await decideOnQuote(tx, as('agent', ['agent']), workOrderId, 'accept', { channel: 'hotline' }, at);
+          }
         }
       }
     }
