@@ -715,3 +715,97 @@ describe('warranty override and competitor products', () => {
     assert.equal(priced.body.quote.totalFen, 30_000);
   });
 });
+
+describe("a replaced part's own warranty (R-WAR-04)", () => {
+  let c: Company;
+  let m = '';
+  before(async () => {
+    c = await company('part', 'appliance');
+    m = await model(c, { code: 'aircon', name: '空调' }, 'KFR-26');
+  });
+
+  it('R-WAR-04 a part our repair record shows replaced 2 months ago is still under its own 36 months: the repair is free though the product is out of warranty', async () => {
+    const first = await order(
+      c,
+      m,
+      { serial: 'AC-0001', purchaseDate: '2024-06-01', proof: 'INV-2024' },
+      '空调不启动',
+    );
+    const assessed = await s.call<Json>(c.tok.engineer!, 'POST', `/api/v1/work-orders/${first}/assess`, {
+      faultConfirmed: true,
+      findings: '启动电容失效',
+      causeClass: 'wear',
+    });
+    assert.equal((assessed.body.warranty as Json).inWarranty, false);
+    const quoted = await s.call<Moved>(c.tok.engineer!, 'POST', `/api/v1/work-orders/${first}/quote`, {
+      lines: [{ kind: 'part', partId: 'CAP-35', quantity: 1, unitPriceFen: 3500 }],
+    });
+    assert.equal(quoted.status, 200, JSON.stringify(quoted.body));
+    const accepted = await s.call<Moved>(c.tok.agent!, 'POST', `/api/v1/work-orders/${first}/confirm-quote`, {
+      channel: 'hotline',
+    });
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+    assert.equal(
+      (await s.call<Json>(c.tok.engineer!, 'POST', `/api/v1/work-orders/${first}/start-repair`, {})).status,
+      200,
+    );
+    const done = await s.call<Json>(c.tok.engineer!, 'POST', `/api/v1/work-orders/${first}/complete`, {
+      workDone: '更换启动电容',
+      testResult: '试机正常',
+      partsReplaced: [{ name: '启动电容', partNumber: 'CAP-35', quantity: 1 }],
+    });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+
+    s.clock.advance(60 * 86_400_000);
+    for (const u of ['agent', 'engineer', 'supervisor']) c.tok[u] = await s.login(c.code, u, TEST_PASSWORD);
+    const units = await s.call<{ items: Json[] }>(c.tok.agent!, 'GET', '/api/v1/units?q=AC-0001');
+    const unitId = units.body.items[0]!.id;
+    const req = await s.call<Json>(c.tok.agent!, 'POST', '/api/v1/service-requests', {
+      channel: 'hotline',
+      type: 'repair',
+      customerId: c.customerId,
+      unitId,
+      problem: '空调又不启动了',
+    });
+    assert.equal(req.status, 201, JSON.stringify(req.body));
+    assert.equal(req.body.isRepeat, false, 'the first request is older than the 30-day window');
+    const reviewed = await s.call<{ workOrderId: string }>(
+      c.tok.agent!,
+      'POST',
+      `/api/v1/service-requests/${req.body.id}/review`,
+      { eligible: true },
+    );
+    const second = reviewed.body.workOrderId;
+
+    const future = await s.call<Problem>(c.tok.engineer!, 'POST', `/api/v1/work-orders/${second}/assess`, {
+      faultConfirmed: true,
+      findings: '启动电容再次失效',
+      causeClass: 'material_defect',
+      failedPartId: 'CAP-35',
+      replacedParts: [{ partId: 'FAN-1', installedAt: '2027-12-01' }],
+    });
+    assert.equal(future.status, 400, JSON.stringify(future.body));
+    assert.equal(future.body.code, 'WARRANTY_PART_INSTALLED_IN_FUTURE');
+    assert.deepEqual(
+      future.body.errors?.map((e) => e.field),
+      ['replacedParts.0.installedAt'],
+    );
+
+    const res = await s.call<Json>(c.tok.engineer!, 'POST', `/api/v1/work-orders/${second}/assess`, {
+      faultConfirmed: true,
+      findings: '启动电容再次失效',
+      causeClass: 'material_defect',
+      failedPartId: 'CAP-35',
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const w = res.body.warranty as Json;
+    assert.equal(w.inWarranty, true);
+    assert.equal(w.coverage, 'free');
+    assert.equal(w.payer, 'company');
+    assert.deepEqual(codes(w), ['product_warranty_expired', 'replaced_part_in_warranty', 'cause_coverage']);
+    const part = w.partWarranty as Json;
+    assert.equal(part.source, 'replaced_part');
+    assert.equal(part.months, 36);
+    assert.equal(part.endsOn, '2029-11-23');
+  });
+});

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import {
   DomainError,
   decideWarranty,
+  localDate,
   overrideWarranty,
   type Actor,
   type Approver,
@@ -16,10 +17,19 @@ import {
   type WarrantyDecision,
   type Payer,
 } from '@aftercare/domain';
-import { productLines, productModels, units, warrantyDecisions, type Executor } from '@aftercare/db';
+import {
+  productLines,
+  productModels,
+  units,
+  warrantyDecisions,
+  workOrderTransitions,
+  workOrders,
+  type Executor,
+} from '@aftercare/db';
 import { enqueueEvent, toJson, writeAudit } from '../audit';
 import type { CommandMeta } from '../context';
 import { requirePermission } from '../guards';
+import { getTenant } from '../tenants/tenants';
 import { findOrderInScope, tenantPolicy, unwrapApi, type WorkOrderRow } from './common';
 
 export type WarrantyDecisionRow = typeof warrantyDecisions.$inferSelect;
@@ -46,9 +56,13 @@ export interface WarrantyInputs {
   productLine: string | null;
   cause: CauseClass;
   failedPartId: string | null;
-  /** R-WAR-04: earlier replacements as entered at assessment (no repair-record source yet). */
+  /**
+   * R-WAR-04: earlier replacements on the unit: from the repair records of its completed orders
+   * (`partsReplaced` of the `complete` move, the part number or else the name as the part id, the
+   * completion date as installation date) and any the engineer entered at assessment.
+   */
   replacedParts: ReplacedPart[];
-  replacedPartsSource: 'assessment';
+  replacedPartsSources: { repairRecords: number; assessment: number };
   productCategory: ProductCategory;
   requestedService: RequestType;
   assessedAt: string;
@@ -82,6 +96,52 @@ async function unitFacts(tx: Executor, tenantId: string, unitId: string | null) 
   return row ?? null;
 }
 
+/**
+ * R-WAR-04: the parts this company replaced on the unit, read from the repair records of the unit's
+ * other work orders (the `complete` move records `partsReplaced`, R-WO-07).
+ */
+async function partsReplacedOnUnit(
+  tx: Executor,
+  order: WorkOrderRow,
+  timeZone: string,
+): Promise<ReplacedPart[]> {
+  if (!order.unitId) return [];
+  const completions = await tx
+    .select({ at: workOrderTransitions.at, payload: workOrderTransitions.payload })
+    .from(workOrderTransitions)
+    .innerJoin(
+      workOrders,
+      and(
+        eq(workOrders.tenantId, workOrderTransitions.tenantId),
+        eq(workOrders.id, workOrderTransitions.workOrderId),
+      ),
+    )
+    .where(
+      and(
+        eq(workOrderTransitions.tenantId, order.tenantId),
+        eq(workOrders.unitId, order.unitId),
+        ne(workOrders.id, order.id),
+        eq(workOrderTransitions.action, 'complete'),
+      ),
+    )
+    .orderBy(asc(workOrderTransitions.at));
+  const parts: ReplacedPart[] = [];
+  for (const c of completions) {
+    const list = (c.payload as { partsReplaced?: unknown } | null)?.partsReplaced;
+    if (!Array.isArray(list)) continue;
+    for (const p of list as { name?: unknown; partNumber?: unknown }[]) {
+      const id =
+        typeof p.partNumber === 'string' && p.partNumber.trim()
+          ? p.partNumber.trim()
+          : typeof p.name === 'string'
+            ? p.name.trim()
+            : '';
+      if (id) parts.push({ partId: id, installedAt: localDate(c.at, timeZone) });
+    }
+  }
+  return parts;
+}
+
 /** Gathers the warranty inputs of an order from its unit, the catalogue and the assessment data. */
 export async function warrantyInputsFor(
   tx: Executor,
@@ -93,6 +153,13 @@ export async function warrantyInputsFor(
   const proofNumber = payload.proofOfPurchase?.trim() || unit?.proofOfPurchase?.trim() || null;
   const purchaseDate = payload.purchaseDate ?? unit?.purchaseDate ?? null;
   const months = unit?.modelMonths ?? unit?.lineMonths ?? null;
+  const { timeZone } = await getTenant(tx, order.tenantId);
+  const recorded = await partsReplacedOnUnit(tx, order, timeZone);
+  const entered: ReplacedPart[] = (payload.replacedParts ?? []).map((p) => ({
+    partId: p.partId.trim(),
+    installedAt: p.installedAt,
+    ...(p.warrantyMonths === undefined ? {} : { warrantyMonths: p.warrantyMonths }),
+  }));
   return {
     purchaseDate,
     proofOfPurchase: proofNumber !== null,
@@ -104,12 +171,8 @@ export async function warrantyInputsFor(
     productLine: unit?.lineCode.toLowerCase() ?? null,
     cause: payload.causeClass ?? 'unknown',
     failedPartId: payload.failedPartId?.trim() || null,
-    replacedParts: (payload.replacedParts ?? []).map((p) => ({
-      partId: p.partId.trim(),
-      installedAt: p.installedAt,
-      ...(p.warrantyMonths === undefined ? {} : { warrantyMonths: p.warrantyMonths }),
-    })),
-    replacedPartsSource: 'assessment',
+    replacedParts: [...recorded, ...entered],
+    replacedPartsSources: { repairRecords: recorded.length, assessment: entered.length },
     productCategory: (unit?.category ?? 'own') as ProductCategory,
     requestedService: order.type as RequestType,
     assessedAt: now.toISOString(),
@@ -122,24 +185,33 @@ export function computeWarranty(
   policy: Policy,
   approval: Approver | null = null,
 ): WarrantyDecision {
-  return unwrapApi(
-    decideWarranty(
-      {
-        purchaseDate: inputs.purchaseDate,
-        proofOfPurchase: inputs.proofOfPurchase,
-        warrantyMonths: inputs.warrantyMonths,
-        productLine: inputs.productLine,
-        cause: inputs.cause,
-        replacedParts: inputs.replacedParts,
-        failedPartId: inputs.failedPartId,
-        productCategory: inputs.productCategory,
-        requestedService: inputs.requestedService,
-        competitorApproval: approval,
-        assessedAt: new Date(inputs.assessedAt),
-      },
-      policy,
-    ),
+  const result = decideWarranty(
+    {
+      purchaseDate: inputs.purchaseDate,
+      proofOfPurchase: inputs.proofOfPurchase,
+      warrantyMonths: inputs.warrantyMonths,
+      productLine: inputs.productLine,
+      cause: inputs.cause,
+      replacedParts: inputs.replacedParts,
+      failedPartId: inputs.failedPartId,
+      productCategory: inputs.productCategory,
+      requestedService: inputs.requestedService,
+      competitorApproval: approval,
+      assessedAt: new Date(inputs.assessedAt),
+    },
+    policy,
   );
+  if (!result.ok) {
+    // The engineer's entries follow the recorded ones: name the field by its place in the request body.
+    const m = /^replacedParts\[(\d+)\](.*)$/.exec(result.error.field ?? '');
+    const offset = inputs.replacedPartsSources.repairRecords;
+    if (m && Number(m[1]) >= offset) {
+      throw new DomainError(result.error.code, result.error.message, {
+        field: `replacedParts.${Number(m[1]) - offset}${m[2]}`,
+      });
+    }
+  }
+  return unwrapApi(result);
 }
 
 /** Writes the next version of the order's warranty decision. */
