@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
@@ -11,6 +12,12 @@ export function ProtectedShell() {
   const { t } = useTranslation();
   const session = useSession();
   const location = useLocation();
+  // Remembers that this tab was signed in, so that losing the session later (cookie expired,
+  // signed out elsewhere) can be explained on the login page.
+  const wasSignedIn = useRef(false);
+  useEffect(() => {
+    if (session.data) wasSignedIn.current = true;
+  }, [session.data]);
 
   if (session.isPending) return <FullPageSpin />;
   if (session.isError) {
@@ -28,8 +35,9 @@ export function ProtectedShell() {
     );
   }
   if (!session.data) {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+    const params = new URLSearchParams({ next: `${location.pathname}${location.search}` });
+    if (wasSignedIn.current) params.set('expired', '1');
+    return <Navigate to={`/login?${params.toString()}`} replace />;
   }
   return <AppShell user={session.data} />;
 }

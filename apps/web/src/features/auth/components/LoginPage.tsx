@@ -40,6 +40,7 @@ export function LoginPage() {
   const loginMutation = useLogin();
   const [form] = Form.useForm<LoginInput>();
   const [lockedUntil, setLockedUntil] = useState<number>();
+  const [rememberedTenant] = useState(lastTenant);
   const secondsLeft = useCountdown(lockedUntil);
   const next = safeNext(params.get('next'));
   const error = loginMutation.error;
@@ -86,6 +87,15 @@ export function LoginPage() {
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             {t('auth.login.title')}
           </Typography.Title>
+          {!error && params.get('expired') === '1' && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="session-expired"
+              style={{ marginBottom: 16 }}
+              title={t('error.AUTH_UNAUTHENTICATED')}
+            />
+          )}
           {error && (
             <Alert
               type="error"
@@ -101,7 +111,7 @@ export function LoginPage() {
             form={form}
             layout="vertical"
             requiredMark={false}
-            initialValues={{ tenant: lastTenant(), username: '', password: '' }}
+            initialValues={{ tenant: rememberedTenant, username: '', password: '' }}
             onFinish={submit}
             onValuesChange={() => loginMutation.isError && secondsLeft === 0 && loginMutation.reset()}
           >
@@ -110,14 +120,18 @@ export function LoginPage() {
               label={t('auth.login.tenant')}
               rules={[{ required: true, whitespace: true, message: t('auth.login.tenantRequired') }]}
             >
-              <Input autoComplete="organization" placeholder={t('auth.login.tenantPlaceholder')} />
+              <Input
+                autoComplete="organization"
+                autoFocus={!rememberedTenant}
+                placeholder={t('auth.login.tenantPlaceholder')}
+              />
             </Form.Item>
             <Form.Item
               name="username"
               label={t('auth.login.username')}
               rules={[{ required: true, whitespace: true, message: t('auth.login.usernameRequired') }]}
             >
-              <Input autoComplete="username" autoCapitalize="none" />
+              <Input autoComplete="username" autoCapitalize="none" autoFocus={Boolean(rememberedTenant)} />
             </Form.Item>
             <Form.Item
               name="password"
