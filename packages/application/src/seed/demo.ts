@@ -11,6 +11,7 @@ import { transitionWorkOrder } from '../work-orders/work-orders';
 import { decideOnQuote, issueQuote } from '../quotes/quotes';
 import { chargeableWorkOf } from '../quotes/state';
 import { parseTenantPolicy } from '../sla/calendars';
+import { recordRequestStep } from '../sla/commands';
 import { addUser, createTenant, type TenantRow } from '../tenants/tenants';
 import { DEMO_CUSTOMERS, DEMO_LINES, DEMO_MODELS, DEMO_ORG, DEMO_PROBLEMS, DEMO_USERS } from './demo-data';
 
@@ -148,6 +149,11 @@ export async function seedDemo(
       const story = p.type === 'repair' || p.type === 'installation' || p.type === 'maintenance' ? STORIES[i % STORIES.length]! : [];
       let t = filedAt.getTime();
       let workOrderId: string | null = null;
+      if (story.length > 0) {
+        // The service department calls the customer back within the hour (R-IN-09).
+        t += 3600_000;
+        await recordRequestStep(tx, as('agent', ['agent']), request.id, 'contact', '已电话联系客户，确认故障情况', new Date(t));
+      }
       const tech = techs[i % techs.length]!;
       for (const step of story) {
         t += 3 * 3600_000;
