@@ -207,6 +207,10 @@ describe('consultations are answered and closed without a work order (R-IN-06)',
     assert.equal(res.body.answer, '每月用干布擦拭，避免阳光直射，每半年使用专用护理剂。');
     assert.equal(res.body.workOrderId, null);
     assert.ok(res.body.answeredAt);
+    const clock = (res.body.sla as { key: string; state: string }[]).find(
+      (c) => c.key === 'consultation.answer',
+    );
+    assert.equal(clock?.state, 'met', 'the answer stops the consultation-answer clock in time');
   });
 
   it('R-IN-06 it is answered once; a repair request is not answered this way; a technician may not answer', async () => {

@@ -17,6 +17,7 @@ import { enqueueEvent, toJson, writeAudit } from '../audit';
 import type { CommandMeta } from '../context';
 import { notFound } from '../errors';
 import { requirePermission, unwrap } from '../guards';
+import { signalRequest } from '../sla/hooks';
 
 const DAY_MS = 86_400_000;
 
@@ -284,6 +285,8 @@ export async function answerConsultation(
     before,
     after,
   });
+  // R-IN-06: the answer stops the consultation-answer clock.
+  await signalRequest(tx, meta, id, { kind: 'event', event: 'consultation.answered' }, now);
   await enqueueEvent(tx, tenantId, now, {
     type: 'ConsultationAnswered',
     aggregateType: 'service_request',
