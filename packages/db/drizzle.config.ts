@@ -7,6 +7,12 @@ import { defineConfig } from 'drizzle-kit';
  */
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./packages/db/src/schema.ts', './packages/db/src/schema-sla.ts', './packages/db/src/schema-lifecycle.ts', './packages/db/src/schema-fieldwork.ts'],
+  schema: [
+    './packages/db/src/schema.ts',
+    './packages/db/src/schema-sla.ts',
+    './packages/db/src/schema-lifecycle.ts',
+    './packages/db/src/schema-fieldwork.ts',
+    './packages/db/src/schema-workforce.ts',
+  ],
   out: './packages/db/migrations',
 });

@@ -4,3 +4,4 @@ export * from './schema';
 export * from './schema-sla';
 export * from './schema-lifecycle';
 export * from './schema-fieldwork';
+export * from './schema-workforce';
