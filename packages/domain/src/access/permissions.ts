@@ -46,6 +46,13 @@ export const ACTIONS = [
   'policy.write',
   'user.read',
   'user.write',
+  'workforce.read',
+  'workforce.write',
+  'leave.request',
+  'leave.approve',
+  'dispatch.plan',
+  'dispatch.assign',
+  'dispatch.override',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -106,6 +113,13 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'policy.write': ['admin', 'manager'],
   'user.read': ['admin', 'supervisor', 'manager'],
   'user.write': ['admin'],
+  'workforce.read': ['admin', 'agent', 'engineer', 'technician', 'supervisor', 'manager'],
+  'workforce.write': ['admin', 'supervisor', 'manager'],
+  'leave.request': ['technician', 'engineer', 'supervisor', 'manager'],
+  'leave.approve': ['supervisor', 'manager'],
+  'dispatch.plan': ['agent', 'supervisor', 'manager'],
+  'dispatch.assign': ['supervisor'],
+  'dispatch.override': ['supervisor'],
 };
 
 /** True when any of the roles may perform the action. */
@@ -118,7 +132,8 @@ export function can(roles: readonly Role[], action: Action): boolean {
  * Which rows of a list the actor may see (R-ROLE-03): everything of the tenant for office roles,
  * only assigned orders for a technician, only their own records for a customer.
  */
-export type ReadScope = { kind: 'tenant' } | { kind: 'assigned'; userId: string } | { kind: 'own'; customerId: string };
+export type ReadScope =
+  { kind: 'tenant' } | { kind: 'assigned'; userId: string } | { kind: 'own'; customerId: string };
 
 export interface Actor {
   userId: string;
@@ -134,7 +149,8 @@ const TENANT_WIDE: readonly Role[] = ALL_STAFF.filter((r) => r !== 'technician')
 export function scopeFor(actor: Actor): ReadScope {
   if (actor.roles.some((r) => TENANT_WIDE.includes(r))) return { kind: 'tenant' };
   if (actor.roles.includes('technician')) return { kind: 'assigned', userId: actor.userId };
-  if (actor.roles.includes('customer') && actor.customerId) return { kind: 'own', customerId: actor.customerId };
+  if (actor.roles.includes('customer') && actor.customerId)
+    return { kind: 'own', customerId: actor.customerId };
   // A customer account not linked to a customer record sees nothing.
   return { kind: 'own', customerId: '00000000-0000-0000-0000-000000000000' };
 }
