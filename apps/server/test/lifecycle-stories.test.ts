@@ -230,7 +230,7 @@ describe('ceramics: out of warranty, preferential quote accepted by the customer
     assert.deepEqual(codes(w), ['product_warranty_expired', 'cause_coverage', 'preferential_rate']);
   });
 
-  it('R-FEE-01 no chargeable work before the quote is accepted: start-repair is refused with a code', async () => {
+  it('R-FEE-01 no chargeable work before the quote is accepted: start-repair and schedule are refused with a code, nothing changes', async () => {
     const before = await counts(wo);
     const res = await s.call<Problem & { detail: string }>(
       c.tok.engineer!,
@@ -240,6 +240,14 @@ describe('ceramics: out of warranty, preferential quote accepted by the customer
     );
     assert.equal(res.status, 422, JSON.stringify(res.body));
     assert.equal(res.body.code, 'WORK_ORDER_QUOTE_NOT_ACCEPTED');
+    const day = new Date(s.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    const visit = await s.call<Problem>(c.tok.agent!, 'POST', `/api/v1/work-orders/${wo}/schedule`, {
+      slotStart: `${day}T09:00:00+08:00`,
+      slotEnd: `${day}T11:00:00+08:00`,
+      address: '佛山市禅城区季华路1号',
+    });
+    assert.equal(visit.status, 422, JSON.stringify(visit.body));
+    assert.equal(visit.body.code, 'WORK_ORDER_QUOTE_NOT_ACCEPTED');
     assert.deepEqual(await counts(wo), before);
   });
 
@@ -456,6 +464,24 @@ describe('special vehicle 800 km away: trip costs per day from the tariff', () =
     // (90 000 + 48 000) × 90 % + 112 000 + 180 000
     assert.equal(q.totalFen, 124_200 + 112_000 + 180_000);
     assert.equal((q.context as Json).tripYear, 2026);
+  });
+
+  it('R-FEE-01 the visit is booked only after the customer accepts the trip quote in the portal', async () => {
+    const day = new Date(s.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const visit = {
+      slotStart: `${day}T09:00:00+08:00`,
+      slotEnd: `${day}T11:00:00+08:00`,
+      address: '新疆乌鲁木齐市高新区工地',
+      distanceKm: 800,
+    };
+    const early = await s.call<Problem>(c.tok.agent!, 'POST', `/api/v1/work-orders/${wo}/schedule`, visit);
+    assert.equal(early.status, 409, JSON.stringify(early.body));
+    assert.equal(early.body.code, 'WORK_ORDER_ILLEGAL_TRANSITION', 'a quoted order is not scheduled');
+    const accepted = await s.call<Moved>(c.tok.cust!, 'POST', `/api/v1/work-orders/${wo}/confirm-quote`, {});
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+    const booked = await s.call<Json>(c.tok.agent!, 'POST', `/api/v1/work-orders/${wo}/schedule`, visit);
+    assert.equal(booked.status, 200, JSON.stringify(booked.body));
+    assert.equal(booked.body.status, 'scheduled');
   });
 });
 
