@@ -4,13 +4,26 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const io = ['node:fs', 'node:fs/promises', 'node:net', 'node:http', 'node:child_process', 'fs', 'net', 'http', 'child_process'];
+const io = [
+  'node:fs',
+  'node:fs/promises',
+  'node:net',
+  'node:http',
+  'node:child_process',
+  'fs',
+  'net',
+  'http',
+  'child_process',
+];
 const restrict = (patterns, paths = []) => ({
   'no-restricted-imports': [
     'error',
     {
       paths: paths.map((name) => ({ name, message: 'This layer may not depend on that (see STYLE.md).' })),
-      patterns: patterns.map((group) => ({ group: [group], message: 'Wrong-way import: dependencies point inward (STYLE.md).' })),
+      patterns: patterns.map((group) => ({
+        group: [group],
+        message: 'Wrong-way import: dependencies point inward (STYLE.md).',
+      })),
     },
   ],
 });
@@ -34,11 +47,29 @@ export default tseslint.config(
   {
     files: ['packages/dispatch/src/**/*.ts'],
     ignores: ['packages/dispatch/src/**/*.test.ts'],
-    rules: restrict(['@aftercare/application', '@aftercare/db', '@aftercare/server', 'drizzle-orm*', 'fastify*', 'pg', 'react*'], io),
+    rules: restrict(
+      [
+        '@aftercare/application',
+        '@aftercare/db',
+        '@aftercare/server',
+        'drizzle-orm*',
+        'fastify*',
+        'pg',
+        'react*',
+      ],
+      io,
+    ),
   },
   {
     files: ['packages/contracts/src/**/*.ts'],
-    rules: restrict(['@aftercare/application', '@aftercare/db', '@aftercare/server', '@aftercare/web', 'drizzle-orm*', 'fastify*']),
+    rules: restrict([
+      '@aftercare/application',
+      '@aftercare/db',
+      '@aftercare/server',
+      '@aftercare/web',
+      'drizzle-orm*',
+      'fastify*',
+    ]),
   },
   {
     files: ['packages/application/src/**/*.ts'],
@@ -53,6 +84,17 @@ export default tseslint.config(
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict(['@aftercare/application', '@aftercare/db', '@aftercare/server', '@aftercare/dispatch', 'drizzle-orm*', 'fastify*', 'pg'], io),
+    rules: restrict(
+      [
+        '@aftercare/application',
+        '@aftercare/db',
+        '@aftercare/server',
+        '@aftercare/dispatch',
+        'drizzle-orm*',
+        'fastify*',
+        'pg',
+      ],
+      io,
+    ),
   },
 );

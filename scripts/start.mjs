@@ -10,8 +10,12 @@ if (!existsSync(`${root}apps/web/dist/index.html`)) {
   const build = spawnSync('npm', ['run', 'build', '-w', '@aftercare/web'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawnSync(process.execPath, ['--import', 'tsx', `${root}apps/server/src/cli.ts`, 'start', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const server = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', `${root}apps/server/src/cli.ts`, 'start', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(server.status ?? 0);

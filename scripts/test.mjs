@@ -29,12 +29,16 @@ if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const e2eDir = join(root, 'e2e');
-const e2e = existsSync(e2eDir) && !dbOnly && !only.length
-  ? readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.ts')).map((f) => join('e2e', f))
-  : [];
+const e2e =
+  existsSync(e2eDir) && !dbOnly && !only.length
+    ? readdirSync(e2eDir)
+        .filter((f) => f.endsWith('.e2e.ts'))
+        .map((f) => join('e2e', f))
+    : [];
 let e2eNote = '';
 if (e2e.length && existsSync(chromium)) files.push(...e2e);
-else if (e2e.length) e2eNote = `Browser tests did NOT run: ${chromium} is not installed (apt-get install -y chromium fonts-wqy-microhei).`;
+else if (e2e.length)
+  e2eNote = `Browser tests did NOT run: ${chromium} is not installed (apt-get install -y chromium fonts-wqy-microhei).`;
 
 // Human-readable progress on stdout, and a TAP copy whose totals give the closing summary line.
 const tapFile = join(mkdtempSync(join(tmpdir(), 'aftercare-test-')), 'results.tap');

@@ -7,7 +7,12 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { AttachmentFiles, type AppContext } from '@aftercare/application';
 import { registerAuth } from './http/auth';
 import { errorHandler, sendProblem } from './http/errors';
@@ -63,7 +68,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       openapi: '3.1.0',
       info: {
         title: 'Aftercare API',
-        description: 'After-sales service management (售后管家). Errors are application/problem+json with a stable `code`.',
+        description:
+          'After-sales service management (售后管家). Errors are application/problem+json with a stable `code`.',
         version: VERSION,
       },
       components: {
@@ -85,7 +91,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     version: VERSION,
     database: options.databaseKind ?? 'unknown',
   }));
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(authRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(masterDataRoutes(options.ctx), { prefix: '/api/v1' });
@@ -107,7 +115,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
     if (!isApi && hasWeb && request.method === 'GET') return reply.sendFile('index.html');
-    return sendProblem(reply, request, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`);
+    return sendProblem(
+      reply,
+      request,
+      404,
+      'NOT_FOUND',
+      `No route ${request.method} ${request.url.split('?')[0]}.`,
+    );
   });
   return app;
 }

@@ -50,17 +50,33 @@ async function start(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
   const where = handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
-  app.log.info(`Aftercare is running on http://localhost:${config.port} (${where}); API reference at /api/docs`);
+  app.log.info(
+    `Aftercare is running on http://localhost:${config.port} (${where}); API reference at /api/docs`,
+  );
 }
 
 async function seed(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { preset: { type: 'string', default: 'appliance' }, tenant: { type: 'string' }, name: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      preset: { type: 'string', default: 'appliance' },
+      tenant: { type: 'string' },
+      name: { type: 'string' },
+    },
+  });
   if (!isPresetName(values.preset)) throw new Error(`--preset must be one of ${PRESET_NAMES.join(', ')}`);
   const handle = await open();
   try {
     const code = values.tenant ?? (values.preset === 'appliance' ? 'demo' : `demo-${values.preset}`);
-    const tenant = await seedDemo(handle.db, { preset: values.preset, tenantCode: code, ...(values.name ? { tenantName: values.name } : {}), now: systemClock.now() });
-    process.stdout.write(`Seeded demo company "${tenant.code}" on the ${values.preset} preset. Log in with agent / demo1234.\n`);
+    const tenant = await seedDemo(handle.db, {
+      preset: values.preset,
+      tenantCode: code,
+      ...(values.name ? { tenantName: values.name } : {}),
+      now: systemClock.now(),
+    });
+    process.stdout.write(
+      `Seeded demo company "${tenant.code}" on the ${values.preset} preset. Log in with agent / demo1234.\n`,
+    );
   } finally {
     await handle.close();
   }
@@ -78,7 +94,9 @@ async function userAdd(args: string[]): Promise<void> {
     },
   });
   if (!values.tenant || !values.username || !values.password || !values.roles) {
-    throw new Error('usage: aftercare user add --tenant <code> --username <name> --password <pw> --roles <role,role> [--name <display name>]');
+    throw new Error(
+      'usage: aftercare user add --tenant <code> --username <name> --password <pw> --roles <role,role> [--name <display name>]',
+    );
   }
   const roles = values.roles.split(',').map((r) => r.trim());
   const unknown = roles.filter((r) => !isRole(r));
@@ -91,9 +109,18 @@ async function userAdd(args: string[]): Promise<void> {
     const user = await handle.db.transaction((tx) =>
       addUser(
         tx,
-        { actor: { userId: randomUUID(), tenantId: tenant.tenantId, roles: ['admin'], displayName: 'cli' }, requestId: 'cli', channel: 'system' },
+        {
+          actor: { userId: randomUUID(), tenantId: tenant.tenantId, roles: ['admin'], displayName: 'cli' },
+          requestId: 'cli',
+          channel: 'system',
+        },
         tenant,
-        { username: values.username!, password: values.password!, roles, displayName: values.name ?? values.username! },
+        {
+          username: values.username!,
+          password: values.password!,
+          roles,
+          displayName: values.name ?? values.username!,
+        },
         now,
       ),
     );

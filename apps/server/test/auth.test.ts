@@ -16,9 +16,16 @@ after(async () => s?.close());
 
 describe('identity and access', () => {
   it('R-ROLE-03 login returns a bearer token and sets an httpOnly session cookie', async () => {
-    const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { tenant: 'acme', username: 'agent', password: TEST_PASSWORD } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { tenant: 'acme', username: 'agent', password: TEST_PASSWORD },
+    });
     assert.equal(res.statusCode, 200);
-    const body = res.json<{ token: string; user: { username: string; roles: string[]; tenant: { code: string; timeZone: string } } }>();
+    const body = res.json<{
+      token: string;
+      user: { username: string; roles: string[]; tenant: { code: string; timeZone: string } };
+    }>();
     assert.ok(body.token.length > 40);
     assert.equal(body.user.username, 'agent');
     assert.deepEqual(body.user.roles, ['agent']);
@@ -29,7 +36,11 @@ describe('identity and access', () => {
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'Lax');
     // The cookie alone authenticates the web UI.
-    const me = await s.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { aftercare_session: cookie.value } });
+    const me = await s.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookies: { aftercare_session: cookie.value },
+    });
     assert.equal(me.statusCode, 200);
   });
 
@@ -38,7 +49,11 @@ describe('identity and access', () => {
     assert.equal(res.status, 401);
     assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
     assert.equal(res.body.code, 'AUTH_REQUIRED');
-    const forged = await s.call<{ code: string }>('00000000-0000-0000-0000-000000000000.forged', 'GET', '/api/v1/work-orders');
+    const forged = await s.call<{ code: string }>(
+      '00000000-0000-0000-0000-000000000000.forged',
+      'GET',
+      '/api/v1/work-orders',
+    );
     assert.equal(forged.status, 401);
   });
 
@@ -59,7 +74,10 @@ describe('identity and access', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await s.call(null, 'POST', '/api/v1/auth/login', bad)).status);
     assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
-    const locked = await s.call<{ code: string }>(null, 'POST', '/api/v1/auth/login', { ...bad, password: TEST_PASSWORD });
+    const locked = await s.call<{ code: string }>(null, 'POST', '/api/v1/auth/login', {
+      ...bad,
+      password: TEST_PASSWORD,
+    });
     assert.equal(locked.status, 429, 'even the right password waits while locked');
     assert.equal(locked.body.code, 'AUTH_TOO_MANY_ATTEMPTS');
     assert.equal(locked.headers['retry-after'], '30');
@@ -87,11 +105,19 @@ describe('identity and access', () => {
     // An account whose password is the demo password (e.g. copied from a demo database) …
     const demoHash = await hashPassword('demo1234');
     await s.db.db.update(users).set({ passwordHash: demoHash }).where(eq(users.username, 'manager'));
-    const refused = await s.call(null, 'POST', '/api/v1/auth/login', { tenant: 'acme', username: 'manager', password: 'demo1234' });
+    const refused = await s.call(null, 'POST', '/api/v1/auth/login', {
+      tenant: 'acme',
+      username: 'manager',
+      password: 'demo1234',
+    });
     assert.equal(refused.status, 401);
     // … works in a demo company.
     await s.db.db.update(tenants).set({ isDemo: true }).where(eq(tenants.code, 'acme'));
-    const accepted = await s.call(null, 'POST', '/api/v1/auth/login', { tenant: 'acme', username: 'manager', password: 'demo1234' });
+    const accepted = await s.call(null, 'POST', '/api/v1/auth/login', {
+      tenant: 'acme',
+      username: 'manager',
+      password: 'demo1234',
+    });
     assert.equal(accepted.status, 200);
     await s.db.db.update(tenants).set({ isDemo: false }).where(eq(tenants.code, 'acme'));
   });

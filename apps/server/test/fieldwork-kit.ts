@@ -7,7 +7,10 @@ import type { TestServer } from './helper';
 export type Json = Record<string, unknown> & { id: string };
 
 /** A real 1×1 PNG, as a signature pad would send it. */
-export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 export const SIGNATURE = `data:image/png;base64,${PNG_1X1.toString('base64')}`;
 /** A second, different signature (the customer's). */
 export const SIGNATURE_2 = `data:image/png;base64,${Buffer.concat([PNG_1X1, Buffer.from('customer')]).toString('base64')}`;
@@ -19,19 +22,37 @@ export interface Company {
   modelId: string;
 }
 
-export async function setupCompany(s: TestServer, code: string, preset: PresetName, product = { line: 'AC', model: 'KFR-35GW', name: '挂式空调' }): Promise<Company> {
+export async function setupCompany(
+  s: TestServer,
+  code: string,
+  preset: PresetName,
+  product = { line: 'AC', model: 'KFR-35GW', name: '挂式空调' },
+): Promise<Company> {
   const tenant = await buildTenant(s.db.db, { code, preset });
   const tok: Record<string, string> = {};
-  for (const u of ['agent', 'engineer', 'tech1', 'tech2', 'supervisor', 'qc', 'manager']) tok[u] = await s.login(code, u, TEST_PASSWORD);
-  const line = await s.call<Json>(tok.supervisor!, 'POST', '/api/v1/product-lines', { code: product.line, name: product.name });
+  for (const u of ['agent', 'engineer', 'tech1', 'tech2', 'supervisor', 'qc', 'manager'])
+    tok[u] = await s.login(code, u, TEST_PASSWORD);
+  const line = await s.call<Json>(tok.supervisor!, 'POST', '/api/v1/product-lines', {
+    code: product.line,
+    name: product.name,
+  });
   assert.equal(line.status, 201, JSON.stringify(line.body));
-  const model = await s.call<Json>(tok.supervisor!, 'POST', '/api/v1/product-models', { productLineId: line.body.id, code: product.model, name: product.name });
+  const model = await s.call<Json>(tok.supervisor!, 'POST', '/api/v1/product-models', {
+    productLineId: line.body.id,
+    code: product.model,
+    name: product.name,
+  });
   assert.equal(model.status, 201, JSON.stringify(model.body));
   return { code, tenant, tok, modelId: model.body.id };
 }
 
 /** A hotline repair request, reviewed into a work order and assessed (in warranty, free), assigned to tech1. */
-export async function assessedOrder(s: TestServer, c: Company, serial: string, problem = '空调制冷效果差，出风不凉'): Promise<string> {
+export async function assessedOrder(
+  s: TestServer,
+  c: Company,
+  serial: string,
+  problem = '空调制冷效果差，出风不凉',
+): Promise<string> {
   const req = await s.call<Json>(c.tok.agent!, 'POST', '/api/v1/service-requests', {
     channel: 'hotline',
     type: 'repair',
@@ -40,11 +61,21 @@ export async function assessedOrder(s: TestServer, c: Company, serial: string, p
       phones: ['138 0013 8000'],
       address: { province: '广东省', city: '广州市', district: '天河区', line: '天河路385号' },
     },
-    unit: { modelId: c.modelId, serialNumber: serial, purchaseDate: '2026-03-01', proofOfPurchase: 'FP-2026-0301' },
+    unit: {
+      modelId: c.modelId,
+      serialNumber: serial,
+      purchaseDate: '2026-03-01',
+      proofOfPurchase: 'FP-2026-0301',
+    },
     problem,
   });
   assert.equal(req.status, 201, JSON.stringify(req.body));
-  const reviewed = await s.call<{ workOrderId: string }>(c.tok.agent!, 'POST', `/api/v1/service-requests/${req.body.id}/review`, { eligible: true });
+  const reviewed = await s.call<{ workOrderId: string }>(
+    c.tok.agent!,
+    'POST',
+    `/api/v1/service-requests/${req.body.id}/review`,
+    { eligible: true },
+  );
   assert.equal(reviewed.status, 200, JSON.stringify(reviewed.body));
   const id = reviewed.body.workOrderId;
   const assessed = await s.call<Json>(c.tok.engineer!, 'POST', `/api/v1/work-orders/${id}/assess`, {
@@ -58,7 +89,13 @@ export async function assessedOrder(s: TestServer, c: Company, serial: string, p
 }
 
 /** Posts a move and asserts it succeeded; returns the order. */
-export async function move(s: TestServer, token: string, id: string, path: string, body: Record<string, unknown> = {}): Promise<Json> {
+export async function move(
+  s: TestServer,
+  token: string,
+  id: string,
+  path: string,
+  body: Record<string, unknown> = {},
+): Promise<Json> {
   const res = await s.call<Json>(token, 'POST', `/api/v1/work-orders/${id}/${path}`, body);
   assert.equal(res.status, 200, `${path}: ${JSON.stringify(res.body)}`);
   return res.body;
@@ -85,5 +122,6 @@ export const repairRecord = (extra: Record<string, unknown> = {}) => ({
 /** Moves the test clock and logs the company's staff in again (sessions last 12 h). */
 export async function setClock(s: TestServer, companies: Company[], at: string): Promise<void> {
   s.clock.set(at);
-  for (const c of companies) for (const u of Object.keys(c.tok)) c.tok[u] = await s.login(c.code, u, TEST_PASSWORD);
+  for (const c of companies)
+    for (const u of Object.keys(c.tok)) c.tok[u] = await s.login(c.code, u, TEST_PASSWORD);
 }

@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { count, eq } from 'drizzle-orm';
 import { workshopReceipts } from '@aftercare/db';
 import { startTestServer, type TestServer } from './helper';
-import { assessedOrder, move, repairRecord, setupCompany, SIGNATURE_2, type Company, type Json } from './fieldwork-kit';
+import {
+  assessedOrder,
+  move,
+  repairRecord,
+  setupCompany,
+  SIGNATURE_2,
+  type Company,
+  type Json,
+} from './fieldwork-kit';
 
 let s: TestServer;
 let c: Company;
@@ -39,7 +47,11 @@ describe('lighting preset: a fixture taken back to the workshop with a receipt a
   });
 
   it('R-WO-06 the fixture cannot be fixed on site: tech1 takes it back and gives the customer receipt TB-0001', async () => {
-    const taken = await move(s, c.tok.tech1!, id, 'take-to-workshop', { receiptNumber: 'TB-0001', items: '吸顶灯主体 1 件，驱动电源 1 个', reason: '驱动电源需返厂检测' });
+    const taken = await move(s, c.tok.tech1!, id, 'take-to-workshop', {
+      receiptNumber: 'TB-0001',
+      items: '吸顶灯主体 1 件，驱动电源 1 个',
+      reason: '驱动电源需返厂检测',
+    });
     assert.equal(taken.status, 'in_workshop');
     const fw = await s.call<{ receipts: Json[] }>(c.tok.tech1!, 'GET', `/api/v1/work-orders/${id}/fieldwork`);
     assert.deepEqual(
@@ -51,7 +63,10 @@ describe('lighting preset: a fixture taken back to the workshop with a receipt a
   it('R-WO-06 the same receipt number cannot be given twice', async () => {
     const other = await assessedOrder(s, c, 'LED-2026-0002', '灯不亮');
     await move(s, c.tok.tech1!, other, 'start-repair');
-    const res = await s.call<Json>(c.tok.tech1!, 'POST', `/api/v1/work-orders/${other}/take-to-workshop`, { receiptNumber: 'TB-0001', items: '灯具' });
+    const res = await s.call<Json>(c.tok.tech1!, 'POST', `/api/v1/work-orders/${other}/take-to-workshop`, {
+      receiptNumber: 'TB-0001',
+      items: '灯具',
+    });
     assert.equal(res.status, 409, JSON.stringify(res.body));
     assert.equal(res.body.code, 'WORKSHOP_RECEIPT_NUMBER_TAKEN');
   });
@@ -60,7 +75,12 @@ describe('lighting preset: a fixture taken back to the workshop with a receipt a
     const start = await s.call<Json>(c.tok.tech1!, 'POST', `/api/v1/work-orders/${id}/start-repair`, {});
     assert.equal(start.status, 409);
     assert.equal(start.body.code, 'WORK_ORDER_ILLEGAL_TRANSITION');
-    const complete = await s.call<Json>(c.tok.tech1!, 'POST', `/api/v1/work-orders/${id}/complete`, repairRecord());
+    const complete = await s.call<Json>(
+      c.tok.tech1!,
+      'POST',
+      `/api/v1/work-orders/${id}/complete`,
+      repairRecord(),
+    );
     assert.equal(complete.status, 409);
   });
 
@@ -72,10 +92,17 @@ describe('lighting preset: a fixture taken back to the workshop with a receipt a
     });
     assert.equal(res.status, 400, JSON.stringify(res.body));
     assert.equal(res.body.code, 'WORKSHOP_RECEIPT_MISMATCH');
-    assert.deepEqual((res.body.errors as { field: string }[]).map((e) => e.field), ['receiptNumber']);
+    assert.deepEqual(
+      (res.body.errors as { field: string }[]).map((e) => e.field),
+      ['receiptNumber'],
+    );
     const order = await s.call<Json>(c.tok.tech1!, 'GET', `/api/v1/work-orders/${id}`);
     assert.equal(order.body.status, 'in_workshop');
-    const files = await s.call<{ items: Json[] }>(c.tok.tech1!, 'GET', `/api/v1/work-orders/${id}/attachments`);
+    const files = await s.call<{ items: Json[] }>(
+      c.tok.tech1!,
+      'GET',
+      `/api/v1/work-orders/${id}/attachments`,
+    );
     assert.equal(files.body.items.length, 0, 'the signature of the refused return is not kept');
   });
 
@@ -86,7 +113,10 @@ describe('lighting preset: a fixture taken back to the workshop with a receipt a
       customerSignature: SIGNATURE_2,
     });
     assert.equal(res.status, 400);
-    assert.deepEqual((res.body.errors as { field: string }[]).map((e) => e.field), ['receiptCollected']);
+    assert.deepEqual(
+      (res.body.errors as { field: string }[]).map((e) => e.field),
+      ['receiptCollected'],
+    );
   });
 
   it('R-WO-06 the fixture comes back: receipt TB-0001 collected, the customer signs; tech1 reinstalls, completes, the customer accepts', async () => {
@@ -98,28 +128,63 @@ describe('lighting preset: a fixture taken back to the workshop with a receipt a
       note: '更换驱动电源后返还',
     });
     assert.equal(back.status, 'in_repair');
-    const fw = await s.call<{ receipts: Json[]; attachments: Json[] }>(c.tok.tech1!, 'GET', `/api/v1/work-orders/${id}/fieldwork`);
+    const fw = await s.call<{ receipts: Json[]; attachments: Json[] }>(
+      c.tok.tech1!,
+      'GET',
+      `/api/v1/work-orders/${id}/fieldwork`,
+    );
     const receipt = fw.body.receipts[0]!;
     assert.equal(receipt.returnedAt, s.clock.now().toISOString());
     const signature = fw.body.attachments.find((a) => a.id === receipt.returnSignatureId)!;
     assert.equal(signature.purpose, 'return_signature');
-    const [open] = await s.db.db.select({ n: count() }).from(workshopReceipts).where(eq(workshopReceipts.receiptNumber, 'TB-0001'));
+    const [open] = await s.db.db
+      .select({ n: count() })
+      .from(workshopReceipts)
+      .where(eq(workshopReceipts.receiptNumber, 'TB-0001'));
     assert.equal(open!.n, 1);
 
     s.clock.advance(60_000);
-    const done = await move(s, c.tok.tech1!, id, 'complete', repairRecord({ cause: '驱动电源电解电容鼓包', plan: '返厂更换驱动电源', partsReplaced: [{ name: 'LED 驱动电源 36W', quantity: 1 }] }));
+    const done = await move(
+      s,
+      c.tok.tech1!,
+      id,
+      'complete',
+      repairRecord({
+        cause: '驱动电源电解电容鼓包',
+        plan: '返厂更换驱动电源',
+        partsReplaced: [{ name: 'LED 驱动电源 36W', quantity: 1 }],
+      }),
+    );
     assert.equal(done.status, 'completed');
     s.clock.advance(60_000);
-    const accepted = await move(s, c.tok.tech1!, id, 'accept', { functionTestOk: true, appearanceOk: true, customerSignature: SIGNATURE_2 });
+    const accepted = await move(s, c.tok.tech1!, id, 'accept', {
+      functionTestOk: true,
+      appearanceOk: true,
+      customerSignature: SIGNATURE_2,
+    });
     assert.equal(accepted.status, 'accepted');
     assert.deepEqual(
       (accepted.transitions as Json[]).map((t) => t.action),
-      ['assess', 'schedule', 'dispatch', 'depart', 'arrive', 'take_to_workshop', 'return_from_workshop', 'complete', 'accept'],
+      [
+        'assess',
+        'schedule',
+        'dispatch',
+        'depart',
+        'arrive',
+        'take_to_workshop',
+        'return_from_workshop',
+        'complete',
+        'accept',
+      ],
     );
   });
 
   it('R-WO-06 the returned receipt cannot be collected twice', async () => {
-    const audit = await s.call<{ items: Json[] }>(c.tok.supervisor!, 'GET', `/api/v1/audit?entityType=work_order&entityId=${id}`);
+    const audit = await s.call<{ items: Json[] }>(
+      c.tok.supervisor!,
+      'GET',
+      `/api/v1/audit?entityType=work_order&entityId=${id}`,
+    );
     assert.ok(audit.body.items.some((e) => e.action === 'work_order.return_from_workshop'));
     const res = await s.call<Json>(c.tok.tech1!, 'POST', `/api/v1/work-orders/${id}/return-from-workshop`, {
       receiptNumber: 'TB-0001',

@@ -29,7 +29,12 @@ export async function startTestServer(): Promise<TestServer> {
   const db = await freshDatabase();
   const clock = new SettableClock('2026-11-23T02:00:00Z');
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'aftercare-attachments-'));
-  const app = await buildApp({ ctx: { db: db.db, clock }, databaseKind: db.engine, webDist: '/nonexistent', attachmentsDir });
+  const app = await buildApp({
+    ctx: { db: db.db, clock },
+    databaseKind: db.engine,
+    webDist: '/nonexistent',
+    attachmentsDir,
+  });
   await app.ready();
   const call: TestServer['call'] = async (token, method, url, body, headers = {}) => {
     const res = await app.inject({
@@ -48,8 +53,13 @@ export async function startTestServer(): Promise<TestServer> {
     attachmentsDir,
     call,
     async login(tenant, username, password) {
-      const res = await call<{ token: string }>(null, 'POST', '/api/v1/auth/login', { tenant, username, password });
-      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const res = await call<{ token: string }>(null, 'POST', '/api/v1/auth/login', {
+        tenant,
+        username,
+        password,
+      });
+      if (res.status !== 200)
+        throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.token;
     },
     async close() {

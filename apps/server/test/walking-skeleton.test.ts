@@ -36,10 +36,14 @@ before(async () => {
   s = await startTestServer();
   await buildTenant(s.db.db, { code: 'acme' });
   await buildTenant(s.db.db, { code: 'other' });
-  for (const u of ['agent', 'engineer', 'tech1', 'tech2', 'supervisor', 'admin', 'qc']) tok[u] = await s.login('acme', u, TEST_PASSWORD);
+  for (const u of ['agent', 'engineer', 'tech1', 'tech2', 'supervisor', 'admin', 'qc'])
+    tok[u] = await s.login('acme', u, TEST_PASSWORD);
   tok.otherAdmin = await s.login('other', 'admin', TEST_PASSWORD);
   tok.otherSupervisor = await s.login('other', 'supervisor', TEST_PASSWORD);
-  const line = await s.call<Json>(tok.supervisor!, 'POST', '/api/v1/product-lines', { code: 'AC', name: '空调' });
+  const line = await s.call<Json>(tok.supervisor!, 'POST', '/api/v1/product-lines', {
+    code: 'AC',
+    name: '空调',
+  });
   assert.equal(line.status, 201, JSON.stringify(line.body));
   const model = await s.call<Json>(tok.supervisor!, 'POST', '/api/v1/product-models', {
     productLineId: line.body.id,
@@ -65,13 +69,22 @@ describe('the walking skeleton: a repair call from the hotline to a closed work 
     assert.equal(res.body.channel, 'hotline');
     assert.equal(res.body.type, 'repair');
     assert.equal(res.body.status, 'new');
-    assert.deepEqual(res.body.customer, { id: (res.body.customer as Json).id, name: '张三', phoneMasked: '138****8000' });
+    assert.deepEqual(res.body.customer, {
+      id: (res.body.customer as Json).id,
+      name: '张三',
+      phoneMasked: '138****8000',
+    });
     assert.equal((res.body.unit as Json).serialNumber, 'SN-0001');
     requestId = res.body.id;
   });
 
   it('R-IN-05 reviewing the eligible repair request creates a work order', async () => {
-    const res = await s.call<{ request: Json; workOrderId: string }>(tok.agent!, 'POST', `/api/v1/service-requests/${requestId}/review`, { eligible: true });
+    const res = await s.call<{ request: Json; workOrderId: string }>(
+      tok.agent!,
+      'POST',
+      `/api/v1/service-requests/${requestId}/review`,
+      { eligible: true },
+    );
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.request.status, 'converted');
     assert.ok(res.body.workOrderId);
@@ -84,7 +97,9 @@ describe('the walking skeleton: a repair call from the hotline to a closed work 
   });
 
   it('R-IN-05 a request is reviewed only once', async () => {
-    const res = await s.call<Json>(tok.agent!, 'POST', `/api/v1/service-requests/${requestId}/review`, { eligible: true });
+    const res = await s.call<Json>(tok.agent!, 'POST', `/api/v1/service-requests/${requestId}/review`, {
+      eligible: true,
+    });
     assert.equal(res.status, 409);
     assert.equal(res.body.code, 'REQUEST_ALREADY_REVIEWED');
   });
@@ -122,7 +137,12 @@ describe('the walking skeleton: a repair call from the hotline to a closed work 
 
   it('R-WO-01 the engineer starts the repair and completes it with the work done and the test result', async () => {
     s.clock.advance(3600_000);
-    const started = await s.call<Json>(tok.engineer!, 'POST', `/api/v1/work-orders/${workOrderId}/start-repair`, {});
+    const started = await s.call<Json>(
+      tok.engineer!,
+      'POST',
+      `/api/v1/work-orders/${workOrderId}/start-repair`,
+      {},
+    );
     assert.equal(started.status, 200, JSON.stringify(started.body));
     assert.equal(started.body.status, 'in_repair');
     const done = await s.call<Json>(tok.engineer!, 'POST', `/api/v1/work-orders/${workOrderId}/complete`, {
@@ -147,16 +167,27 @@ describe('the walking skeleton: a repair call from the hotline to a closed work 
     assert.equal(list.body.total, 0);
     const req = await s.call<Json>(tok.otherAdmin!, 'GET', `/api/v1/service-requests/${requestId}`);
     assert.equal(req.status, 404);
-    const close = await s.call<Json>(tok.otherSupervisor!, 'POST', `/api/v1/work-orders/${workOrderId}/close`, {});
+    const close = await s.call<Json>(
+      tok.otherSupervisor!,
+      'POST',
+      `/api/v1/work-orders/${workOrderId}/close`,
+      {},
+    );
     assert.equal(close.status, 404);
-    const audit = await s.call<{ total: number }>(tok.otherAdmin!, 'GET', `/api/v1/audit?entityType=work_order&entityId=${workOrderId}`);
+    const audit = await s.call<{ total: number }>(
+      tok.otherAdmin!,
+      'GET',
+      `/api/v1/audit?entityType=work_order&entityId=${workOrderId}`,
+    );
     assert.equal(audit.body.total, 0);
     const mine = await s.call<Json>(tok.agent!, 'GET', `/api/v1/work-orders/${workOrderId}`);
     assert.equal(mine.body.status, 'completed', 'the other company changed nothing');
   });
 
   it('R-WO-01 the supervisor closes it; closing again is an illegal move', async () => {
-    const res = await s.call<Json>(tok.supervisor!, 'POST', `/api/v1/work-orders/${workOrderId}/close`, { reason: '客户确认修复' });
+    const res = await s.call<Json>(tok.supervisor!, 'POST', `/api/v1/work-orders/${workOrderId}/close`, {
+      reason: '客户确认修复',
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.status, 'closed');
     assert.ok(res.body.closedAt);
@@ -167,13 +198,23 @@ describe('the walking skeleton: a repair call from the hotline to a closed work 
   });
 
   it('R-NF-02 the audit trail shows every step with actor, time, before/after, channel and request id', async () => {
-    const res = await s.call<{ items: Json[] }>(tok.supervisor!, 'GET', `/api/v1/audit?entityType=work_order&entityId=${workOrderId}`);
+    const res = await s.call<{ items: Json[] }>(
+      tok.supervisor!,
+      'GET',
+      `/api/v1/audit?entityType=work_order&entityId=${workOrderId}`,
+    );
     assert.equal(res.status, 200);
     // The moves of the order (other entries, e.g. the warranty decision, may stand between them).
     res.body.items = res.body.items.filter((e) => String(e.action).startsWith('work_order.'));
     assert.deepEqual(
       res.body.items.map((e) => e.action),
-      ['work_order.create', 'work_order.assess', 'work_order.start_repair', 'work_order.complete', 'work_order.close'],
+      [
+        'work_order.create',
+        'work_order.assess',
+        'work_order.start_repair',
+        'work_order.complete',
+        'work_order.close',
+      ],
     );
     assert.deepEqual(
       res.body.items.map((e) => e.actorName),
@@ -184,7 +225,11 @@ describe('the walking skeleton: a repair call from the hotline to a closed work 
     assert.equal((close.after as Json).status, 'closed');
     assert.equal(close.channel, 'web');
     assert.ok(typeof close.requestId === 'string' && close.requestId.length > 0);
-    const request = await s.call<{ items: Json[] }>(tok.supervisor!, 'GET', `/api/v1/audit?entityType=service_request&entityId=${requestId}`);
+    const request = await s.call<{ items: Json[] }>(
+      tok.supervisor!,
+      'GET',
+      `/api/v1/audit?entityType=service_request&entityId=${requestId}`,
+    );
     assert.deepEqual(
       request.body.items.map((e) => [e.action, e.channel]),
       [
@@ -195,7 +240,11 @@ describe('the walking skeleton: a repair call from the hotline to a closed work 
   });
 
   it('R-NF-02 only audit roles may read the trail', async () => {
-    const res = await s.call<Json>(tok.tech1!, 'GET', `/api/v1/audit?entityType=work_order&entityId=${workOrderId}`);
+    const res = await s.call<Json>(
+      tok.tech1!,
+      'GET',
+      `/api/v1/audit?entityType=work_order&entityId=${workOrderId}`,
+    );
     assert.equal(res.status, 403);
   });
 });
@@ -213,7 +262,8 @@ describe('intake input is checked and nothing is half-written', () => {
     assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
     assert.equal(res.body.code, 'VALIDATION_FAILED');
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field).sort();
-    for (const f of ['channel', 'customer.name', 'customer.phones', 'problem', 'unitId']) assert.ok(fields.includes(f), `${f} in ${fields}`);
+    for (const f of ['channel', 'customer.name', 'customer.phones', 'problem', 'unitId'])
+      assert.ok(fields.includes(f), `${f} in ${fields}`);
     assert.deepEqual(await rowCounts(), before);
   });
 
@@ -224,7 +274,10 @@ describe('intake input is checked and nothing is half-written', () => {
     const res = await s.call<Json>(tok.agent!, 'POST', '/api/v1/service-requests', body);
     assert.equal(res.status, 400, JSON.stringify(res.body));
     assert.equal(res.body.code, 'REQUEST_DATE_IN_FUTURE');
-    assert.deepEqual((res.body.errors as { field: string }[]).map((e) => e.field), ['unit.purchaseDate']);
+    assert.deepEqual(
+      (res.body.errors as { field: string }[]).map((e) => e.field),
+      ['unit.purchaseDate'],
+    );
     assert.deepEqual(await rowCounts(), before);
   });
 
@@ -234,21 +287,39 @@ describe('intake input is checked and nothing is half-written', () => {
     const res = await s.call<Json>(tok.agent!, 'POST', '/api/v1/service-requests', body);
     assert.equal(res.status, 400);
     assert.equal(res.body.code, 'PHONE_INVALID');
-    assert.deepEqual((res.body.errors as { field: string }[]).map((e) => e.field), ['customer.phones.0']);
+    assert.deepEqual(
+      (res.body.errors as { field: string }[]).map((e) => e.field),
+      ['customer.phones.0'],
+    );
   });
 
   it('R-IN-04 a safety hazard makes the request urgent', async () => {
-    const res = await s.call<Json>(tok.agent!, 'POST', '/api/v1/service-requests', repairCall('SN-HAZARD', { safetyHazard: true, priority: 'low' }));
+    const res = await s.call<Json>(
+      tok.agent!,
+      'POST',
+      '/api/v1/service-requests',
+      repairCall('SN-HAZARD', { safetyHazard: true, priority: 'low' }),
+    );
     assert.equal(res.status, 201);
     assert.equal(res.body.priority, 'urgent');
   });
 
   it('R-IN-05 an ineligible request is rejected with its reason and makes no work order', async () => {
-    const created = await s.call<Json>(tok.agent!, 'POST', '/api/v1/service-requests', repairCall('SN-REJECT'));
-    const res = await s.call<{ request: Json; workOrderId: string | null }>(tok.agent!, 'POST', `/api/v1/service-requests/${created.body.id}/review`, {
-      eligible: false,
-      reason: '非本公司产品',
-    });
+    const created = await s.call<Json>(
+      tok.agent!,
+      'POST',
+      '/api/v1/service-requests',
+      repairCall('SN-REJECT'),
+    );
+    const res = await s.call<{ request: Json; workOrderId: string | null }>(
+      tok.agent!,
+      'POST',
+      `/api/v1/service-requests/${created.body.id}/review`,
+      {
+        eligible: false,
+        reason: '非本公司产品',
+      },
+    );
     assert.equal(res.status, 200);
     assert.equal(res.body.request.status, 'rejected');
     assert.equal(res.body.workOrderId, null);
@@ -257,15 +328,33 @@ describe('intake input is checked and nothing is half-written', () => {
   it('R-IN-01 a retried POST with the same Idempotency-Key returns the first result instead of a second request', async () => {
     const before = await rowCounts();
     const headers = { 'idempotency-key': 'call-2026-11-23-001' };
-    const first = await s.call<Json>(tok.agent!, 'POST', '/api/v1/service-requests', repairCall('SN-IDEM'), headers);
-    const second = await s.call<Json>(tok.agent!, 'POST', '/api/v1/service-requests', repairCall('SN-IDEM'), headers);
+    const first = await s.call<Json>(
+      tok.agent!,
+      'POST',
+      '/api/v1/service-requests',
+      repairCall('SN-IDEM'),
+      headers,
+    );
+    const second = await s.call<Json>(
+      tok.agent!,
+      'POST',
+      '/api/v1/service-requests',
+      repairCall('SN-IDEM'),
+      headers,
+    );
     assert.equal(first.status, 201);
     assert.equal(second.status, 201);
     assert.equal(second.body.id, first.body.id);
     assert.equal(second.headers['idempotent-replayed'], 'true');
     const afterCounts = await rowCounts();
     assert.equal(afterCounts.requests, before.requests + 1);
-    const reused = await s.call<Json>(tok.agent!, 'POST', '/api/v1/service-requests', repairCall('SN-OTHER'), headers);
+    const reused = await s.call<Json>(
+      tok.agent!,
+      'POST',
+      '/api/v1/service-requests',
+      repairCall('SN-OTHER'),
+      headers,
+    );
     assert.equal(reused.status, 422);
     assert.equal(reused.body.code, 'IDEMPOTENCY_KEY_REUSED');
   });
@@ -273,36 +362,61 @@ describe('intake input is checked and nothing is half-written', () => {
   it('R-IN-01 concurrent retries with one Idempotency-Key create one request', async () => {
     const before = await rowCounts();
     const headers = { 'idempotency-key': 'race-1' };
-    const results = await Promise.all([1, 2, 3].map(() => s.call<Json>(tok.agent!, 'POST', '/api/v1/service-requests', repairCall('SN-RACE'), headers)));
-    assert.deepEqual(results.map((r) => r.status), [201, 201, 201]);
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        s.call<Json>(tok.agent!, 'POST', '/api/v1/service-requests', repairCall('SN-RACE'), headers),
+      ),
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      [201, 201, 201],
+    );
     assert.equal(new Set(results.map((r) => r.body.id)).size, 1);
     assert.equal((await rowCounts()).requests, before.requests + 1);
   });
 
   it('R-ROLE-03 numbers are per company: the other company starts at 0001', async () => {
-    const line = await s.call<Json>(tok.otherSupervisor!, 'POST', '/api/v1/product-lines', { code: 'WH', name: '热水器' });
-    const model = await s.call<Json>(tok.otherSupervisor!, 'POST', '/api/v1/product-models', { productLineId: line.body.id, code: 'JSQ', name: '燃气热水器' });
+    const line = await s.call<Json>(tok.otherSupervisor!, 'POST', '/api/v1/product-lines', {
+      code: 'WH',
+      name: '热水器',
+    });
+    const model = await s.call<Json>(tok.otherSupervisor!, 'POST', '/api/v1/product-models', {
+      productLineId: line.body.id,
+      code: 'JSQ',
+      name: '燃气热水器',
+    });
     const body = { ...repairCall('SN-0001'), unit: { modelId: model.body.id, serialNumber: 'SN-0001' } };
     const res = await s.call<Json>(tok.otherSupervisor!, 'POST', '/api/v1/service-requests', body);
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.equal(res.body.number, 'SR-20261123-0001');
   });
 
-  it('R-ROLE-03 the other company cannot use this company\'s model for its units', async () => {
+  it("R-ROLE-03 the other company cannot use this company's model for its units", async () => {
     const body = repairCall('SN-CROSS');
     const res = await s.call<Json>(tok.otherSupervisor!, 'POST', '/api/v1/service-requests', body);
     assert.equal(res.status, 404);
-    assert.deepEqual((res.body.errors as { field: string }[]).map((e) => e.field), ['unit.modelId']);
+    assert.deepEqual(
+      (res.body.errors as { field: string }[]).map((e) => e.field),
+      ['unit.modelId'],
+    );
   });
 });
 
 describe('lists are paginated and filterable', () => {
   it('R-WO-01 work orders filter by status and paginate', async () => {
-    const all = await s.call<{ items: Json[]; total: number; page: number; pageSize: number }>(tok.agent!, 'GET', '/api/v1/work-orders?pageSize=1&page=1');
+    const all = await s.call<{ items: Json[]; total: number; page: number; pageSize: number }>(
+      tok.agent!,
+      'GET',
+      '/api/v1/work-orders?pageSize=1&page=1',
+    );
     assert.equal(all.status, 200);
     assert.equal(all.body.items.length, 1);
     assert.equal(all.body.pageSize, 1);
-    const closed = await s.call<{ items: Json[]; total: number }>(tok.agent!, 'GET', '/api/v1/work-orders?status=closed');
+    const closed = await s.call<{ items: Json[]; total: number }>(
+      tok.agent!,
+      'GET',
+      '/api/v1/work-orders?status=closed',
+    );
     assert.ok(closed.body.total >= 1);
     assert.ok(closed.body.items.every((i) => i.status === 'closed'));
     const bad = await s.call<Json>(tok.agent!, 'GET', '/api/v1/work-orders?status=flying');
@@ -311,16 +425,28 @@ describe('lists are paginated and filterable', () => {
   });
 
   it('R-IN-02 service requests filter by type and search by customer pinyin initials', async () => {
-    const res = await s.call<{ items: Json[]; total: number }>(tok.agent!, 'GET', '/api/v1/service-requests?type=repair&q=zs');
+    const res = await s.call<{ items: Json[]; total: number }>(
+      tok.agent!,
+      'GET',
+      '/api/v1/service-requests?type=repair&q=zs',
+    );
     assert.equal(res.status, 200);
     assert.ok(res.body.total >= 1);
     assert.ok(res.body.items.every((i) => (i.customer as Json).name === '张三'));
   });
 
   it('R-NF-03 customer phones are masked for roles without the right, whole for agents', async () => {
-    const agent = await s.call<{ items: { phones: string[]; phonesMasked: boolean }[] }>(tok.agent!, 'GET', '/api/v1/customers?q=zhangsan');
+    const agent = await s.call<{ items: { phones: string[]; phonesMasked: boolean }[] }>(
+      tok.agent!,
+      'GET',
+      '/api/v1/customers?q=zhangsan',
+    );
     assert.equal(agent.body.items[0]!.phones[0], '+8613800138000');
-    const qc = await s.call<{ items: { phones: string[]; phonesMasked: boolean }[] }>(tok.qc!, 'GET', '/api/v1/customers?q=zhangsan');
+    const qc = await s.call<{ items: { phones: string[]; phonesMasked: boolean }[] }>(
+      tok.qc!,
+      'GET',
+      '/api/v1/customers?q=zhangsan',
+    );
     assert.equal(qc.body.items[0]!.phones[0], '138****8000');
     assert.equal(qc.body.items[0]!.phonesMasked, true);
   });

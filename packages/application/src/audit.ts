@@ -12,7 +12,12 @@ export interface AuditInput {
 }
 
 /** Appends one audit entry (R-NF-02) in the caller's transaction. */
-export async function writeAudit(tx: Executor, meta: CommandMeta, at: Date, input: AuditInput): Promise<void> {
+export async function writeAudit(
+  tx: Executor,
+  meta: CommandMeta,
+  at: Date,
+  input: AuditInput,
+): Promise<void> {
   await tx.insert(auditEntries).values({
     tenantId: meta.actor.tenantId,
     id: randomUUID(),
@@ -37,7 +42,12 @@ export interface DomainEvent {
 }
 
 /** Puts a domain event in the outbox in the caller's transaction, so it is never lost nor invented. */
-export async function enqueueEvent(tx: Executor, tenantId: string, at: Date, event: DomainEvent): Promise<void> {
+export async function enqueueEvent(
+  tx: Executor,
+  tenantId: string,
+  at: Date,
+  event: DomainEvent,
+): Promise<void> {
   await tx.insert(outbox).values({
     tenantId,
     id: randomUUID(),

@@ -12,4 +12,5 @@ export const AppErrors = {
 export const notFound = (what: string, field?: string) =>
   new DomainError(AppErrors.notFound, `${what} was not found.`, field === undefined ? {} : { field });
 
-export const forbidden = (message = 'Your roles do not allow this.') => new DomainError(AppErrors.forbidden, message);
+export const forbidden = (message = 'Your roles do not allow this.') =>
+  new DomainError(AppErrors.forbidden, message);

@@ -36,9 +36,13 @@ export async function runCommand<T>(
   const key = request.key?.trim();
   if (!key) return { statusCode, body: await db.transaction((tx) => run(tx, now)), replayed: false };
   if (key.length > 200) {
-    throw new DomainError(AppErrors.validation, 'An Idempotency-Key has at most 200 characters.', { field: 'Idempotency-Key' });
+    throw new DomainError(AppErrors.validation, 'An Idempotency-Key has at most 200 characters.', {
+      field: 'Idempotency-Key',
+    });
   }
-  const hash = createHash('sha256').update(JSON.stringify([request.method, request.path, request.body ?? null])).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify([request.method, request.path, request.body ?? null]))
+    .digest('hex');
   const scope = and(
     eq(idempotencyKeys.tenantId, meta.actor.tenantId),
     eq(idempotencyKeys.userId, meta.actor.userId),
@@ -48,9 +52,13 @@ export async function runCommand<T>(
     const [row] = await tx.select().from(idempotencyKeys).where(scope);
     if (!row) return null;
     if (row.requestHash !== hash) {
-      throw new DomainError(AppErrors.idempotencyMismatch, 'This Idempotency-Key was used for a different request.', {
-        field: 'Idempotency-Key',
-      });
+      throw new DomainError(
+        AppErrors.idempotencyMismatch,
+        'This Idempotency-Key was used for a different request.',
+        {
+          field: 'Idempotency-Key',
+        },
+      );
     }
     return { statusCode: row.statusCode, body: row.response as T, replayed: true };
   };

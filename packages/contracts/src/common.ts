@@ -11,7 +11,12 @@ export const pageQuery = z.object({
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+  z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  });
 
 /** RFC 9457 problem details with our stable `code` and the offending fields. */
 export const problem = z

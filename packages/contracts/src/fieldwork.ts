@@ -8,7 +8,10 @@ export const SIGNATURE_DATA_URL_MAX = 512 * 1024;
 export const signatureDataUrl = z
   .string()
   .max(SIGNATURE_DATA_URL_MAX, 'A signature image is at most 512 KiB as a data URL')
-  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/, 'A signature is a PNG data URL (data:image/png;base64,…)');
+  .regex(
+    /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/,
+    'A signature is a PNG data URL (data:image/png;base64,…)',
+  );
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const note = z.string().max(2000).optional();
@@ -27,7 +30,10 @@ export const scheduleBody = z
     note,
     reason,
   })
-  .refine((b) => Date.parse(b.slotEnd) > Date.parse(b.slotStart), { message: 'The slot ends after it starts', path: ['slotEnd'] });
+  .refine((b) => Date.parse(b.slotEnd) > Date.parse(b.slotStart), {
+    message: 'The slot ends after it starts',
+    path: ['slotEnd'],
+  });
 
 /** The technician sent (R-WO-02). */
 export const dispatchBody = z.object({ assigneeId: z.uuid(), note, reason });
@@ -97,7 +103,10 @@ export const rejectAcceptanceBody = z.object({
 });
 export const requestReworkBody = z.object({ reason: text(2000) });
 export const escalateBody = z.object({ reason: text(2000) });
-export const declareNotRepairableBody = z.object({ reason: text(2000), handoff: z.enum(['exchange', 'refund']) });
+export const declareNotRepairableBody = z.object({
+  reason: text(2000),
+  handoff: z.enum(['exchange', 'refund']),
+});
 
 /** R-FUP-01: the follow-up call. */
 export const followUpCallBody = z.discriminatedUnion('reached', [
@@ -142,7 +151,11 @@ export const followUpListQuery = pageQuery.extend({
   due: isoDateTime.optional(),
 });
 
-export const followUpRecordResult = z.object({ task: followUpTaskView, outcome: z.enum(['none', 'open_rework', 'open_complaint']), workOrderStatus: z.string() });
+export const followUpRecordResult = z.object({
+  task: followUpTaskView,
+  outcome: z.enum(['none', 'open_rework', 'open_complaint']),
+  workOrderStatus: z.string(),
+});
 
 /** R-FUP-02: what the public survey page shows: no personal data. */
 export const surveyPublicView = z
@@ -163,7 +176,11 @@ export const surveyAnswerBody = z.object({
   attitude: score,
   comment: z.string().max(2000).optional(),
 });
-export const surveyAnswerResult = z.object({ overall: z.number().int(), meetsTarget: z.boolean(), thankYou: z.literal(true) });
+export const surveyAnswerResult = z.object({
+  overall: z.number().int(),
+  meetsTarget: z.boolean(),
+  thankYou: z.literal(true),
+});
 export const tokenParams = z.object({ token: z.string().min(16).max(100) });
 
 export const attachmentView = z

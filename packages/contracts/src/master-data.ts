@@ -46,7 +46,10 @@ export const productLineInput = z.object({
   category: z.enum(['own', 'partner', 'partner_sold', 'competitor']).default('own'),
   warrantyMonths: z.number().int().min(0).max(240).optional(),
 });
-export const productLineView = productLineInput.extend({ id: z.uuid(), warrantyMonths: z.number().int().nullable() });
+export const productLineView = productLineInput.extend({
+  id: z.uuid(),
+  warrantyMonths: z.number().int().nullable(),
+});
 
 export const productModelInput = z.object({
   productLineId: z.uuid(),
@@ -54,7 +57,10 @@ export const productModelInput = z.object({
   name: z.string().min(1).max(100),
   warrantyMonths: z.number().int().min(0).max(240).optional(),
 });
-export const productModelView = productModelInput.extend({ id: z.uuid(), warrantyMonths: z.number().int().nullable() });
+export const productModelView = productModelInput.extend({
+  id: z.uuid(),
+  warrantyMonths: z.number().int().nullable(),
+});
 
 export const unitInput = z.object({
   modelId: z.uuid(),
@@ -73,4 +79,7 @@ export const unitView = z
     model: z.object({ id: z.uuid(), code: z.string(), name: z.string(), productLine: z.string() }),
   })
   .meta({ id: 'Unit' });
-export const unitListQuery = pageQuery.extend({ q: z.string().max(100).optional(), ownerId: z.uuid().optional() });
+export const unitListQuery = pageQuery.extend({
+  q: z.string().max(100).optional(),
+  ownerId: z.uuid().optional(),
+});

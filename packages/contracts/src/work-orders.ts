@@ -69,7 +69,10 @@ export const assessBody = z.object({
   assigneeId: z.uuid().optional(),
   reason: z.string().max(2000).optional(),
 });
-export const startRepairBody = z.object({ note: z.string().max(2000).optional(), reason: z.string().max(2000).optional() });
+export const startRepairBody = z.object({
+  note: z.string().max(2000).optional(),
+  reason: z.string().max(2000).optional(),
+});
 export const completeBody = z.object({
   workDone: z.string().trim().min(1).max(4000),
   testResult: z.string().trim().min(1).max(2000),

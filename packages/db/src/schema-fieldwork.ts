@@ -4,7 +4,20 @@
  * of the workshop, follow-up call tasks, satisfaction surveys and the complaints a rework that failed
  * again opens. The repair record itself is the data of the `complete` move (work_order_transitions).
  */
-import { bigint, boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { customers, serviceRequests, workOrders } from './schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -30,8 +43,14 @@ export const attachments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.workOrderId], foreignColumns: [workOrders.tenantId, workOrders.id] }),
-    foreignKey({ columns: [t.tenantId, t.requestId], foreignColumns: [serviceRequests.tenantId, serviceRequests.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.workOrderId],
+      foreignColumns: [workOrders.tenantId, workOrders.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.requestId],
+      foreignColumns: [serviceRequests.tenantId, serviceRequests.id],
+    }),
     index('attachments_work_order_idx').on(t.tenantId, t.workOrderId, t.createdAt),
     index('attachments_request_idx').on(t.tenantId, t.requestId, t.createdAt),
   ],
@@ -57,8 +76,14 @@ export const workshopReceipts = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('workshop_receipts_number_uq').on(t.tenantId, t.receiptNumber),
-    foreignKey({ columns: [t.tenantId, t.workOrderId], foreignColumns: [workOrders.tenantId, workOrders.id] }),
-    foreignKey({ columns: [t.tenantId, t.returnSignatureId], foreignColumns: [attachments.tenantId, attachments.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.workOrderId],
+      foreignColumns: [workOrders.tenantId, workOrders.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.returnSignatureId],
+      foreignColumns: [attachments.tenantId, attachments.id],
+    }),
     index('workshop_receipts_order_idx').on(t.tenantId, t.workOrderId),
   ],
 );
@@ -84,7 +109,10 @@ export const followUpTasks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.workOrderId], foreignColumns: [workOrders.tenantId, workOrders.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.workOrderId],
+      foreignColumns: [workOrders.tenantId, workOrders.id],
+    }),
     index('follow_up_tasks_due_idx').on(t.tenantId, t.status, t.dueAt),
     index('follow_up_tasks_order_idx').on(t.tenantId, t.workOrderId),
   ],
@@ -113,7 +141,10 @@ export const surveys = pgTable(
     uniqueIndex('surveys_token_uq').on(t.tenantId, t.token),
     // The public link knows only the token.
     index('surveys_token_idx').on(t.token),
-    foreignKey({ columns: [t.tenantId, t.workOrderId], foreignColumns: [workOrders.tenantId, workOrders.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.workOrderId],
+      foreignColumns: [workOrders.tenantId, workOrders.id],
+    }),
   ],
 );
 
@@ -137,7 +168,10 @@ export const complaints = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('complaints_number_uq').on(t.tenantId, t.number),
-    foreignKey({ columns: [t.tenantId, t.workOrderId], foreignColumns: [workOrders.tenantId, workOrders.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.workOrderId],
+      foreignColumns: [workOrders.tenantId, workOrders.id],
+    }),
     foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
     index('complaints_order_idx').on(t.tenantId, t.workOrderId),
   ],

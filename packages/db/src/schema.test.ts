@@ -15,7 +15,8 @@ type Row = Record<string, unknown>;
 
 /** The database's refusal, looked for through the driver's wrapping errors. */
 function appendOnly(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) if (/append-only/.test(e.message)) return true;
+  for (let e: unknown = error; e instanceof Error; e = e.cause)
+    if (/append-only/.test(e.message)) return true;
   return false;
 }
 const rows = async (query: ReturnType<typeof sql>) => {
@@ -32,7 +33,8 @@ describe('the schema is ready to shard by tenant', () => {
         on c.table_schema = t.table_schema and c.table_name = t.table_name and c.column_name = 'tenant_id'
       where t.table_schema = 'public' and t.table_type = 'BASE TABLE'`);
     assert.ok(tables.length >= 15, `found ${tables.length} tables`);
-    for (const t of tables) assert.equal(t.is_nullable, 'NO', `${String(t.table_name)} has tenant_id not null`);
+    for (const t of tables)
+      assert.equal(t.is_nullable, 'NO', `${String(t.table_name)} has tenant_id not null`);
   });
 
   // `tenants` itself is the reference table (replicated to every node, keyed by tenant_id); its
@@ -51,7 +53,10 @@ describe('the schema is ready to shard by tenant', () => {
       if (ix.index_name === 'tenants_code_uq') continue;
       const cols = ix.cols as string[] | string;
       const list = Array.isArray(cols) ? cols : String(cols).replace(/[{}]/g, '').split(',');
-      assert.ok(list.includes('tenant_id'), `${String(ix.index_name)} on ${String(ix.table_name)} includes tenant_id (${list})`);
+      assert.ok(
+        list.includes('tenant_id'),
+        `${String(ix.index_name)} on ${String(ix.table_name)} includes tenant_id (${list})`,
+      );
     }
   });
 
@@ -64,7 +69,8 @@ describe('the schema is ready to shard by tenant', () => {
       where n.nspname = 'public' and con.contype = 'f'`);
     assert.ok(fks.length >= 15);
     for (const fk of fks) {
-      const norm = (v: unknown) => (Array.isArray(v) ? (v as string[]) : String(v).replace(/[{}]/g, '').split(','));
+      const norm = (v: unknown) =>
+        Array.isArray(v) ? (v as string[]) : String(v).replace(/[{}]/g, '').split(',');
       assert.ok(norm(fk.cols).includes('tenant_id'), `${String(fk.conname)} includes tenant_id`);
       assert.ok(norm(fk.ref_cols).includes('tenant_id'), `${String(fk.conname)} references tenant_id`);
     }
@@ -74,10 +80,24 @@ describe('the schema is ready to shard by tenant', () => {
 describe('the audit trail is append-only', () => {
   it('R-NF-02 an audit entry can be written but never updated or deleted', async () => {
     const tenantId = randomUUID();
-    await h.db.insert(tenants).values({ tenantId, code: 'audit-test', name: 'A', preset: 'appliance', policy: {}, createdAt: new Date() });
+    await h.db
+      .insert(tenants)
+      .values({
+        tenantId,
+        code: 'audit-test',
+        name: 'A',
+        preset: 'appliance',
+        policy: {},
+        createdAt: new Date(),
+      });
     const id = randomUUID();
-    await h.db.insert(auditEntries).values({ tenantId, id, at: new Date(), entityType: 'x', entityId: randomUUID(), action: 'x.create' });
-    await assert.rejects(h.db.execute(sql`update audit_entries set action = 'tampered' where id = ${id}`), appendOnly);
+    await h.db
+      .insert(auditEntries)
+      .values({ tenantId, id, at: new Date(), entityType: 'x', entityId: randomUUID(), action: 'x.create' });
+    await assert.rejects(
+      h.db.execute(sql`update audit_entries set action = 'tampered' where id = ${id}`),
+      appendOnly,
+    );
     await assert.rejects(h.db.execute(sql`delete from audit_entries where id = ${id}`), appendOnly);
     await assert.rejects(h.db.execute(sql`truncate audit_entries cascade`), appendOnly);
     const [row] = await rows(sql`select action from audit_entries where id = ${id}`);

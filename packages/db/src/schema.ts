@@ -92,7 +92,10 @@ export const loginThrottle = pgTable(
     lastFailureAt: ts('last_failure_at'),
     lockedUntil: ts('locked_until'),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.username] }), foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.username] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+  ],
 );
 
 export const customers = pgTable(
@@ -175,7 +178,10 @@ export const productModels = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('product_models_code_uq').on(t.tenantId, t.code),
-    foreignKey({ columns: [t.tenantId, t.productLineId], foreignColumns: [productLines.tenantId, productLines.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.productLineId],
+      foreignColumns: [productLines.tenantId, productLines.id],
+    }),
   ],
 );
 
@@ -195,7 +201,10 @@ export const units = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('units_serial_uq').on(t.tenantId, t.serialNumber),
-    foreignKey({ columns: [t.tenantId, t.modelId], foreignColumns: [productModels.tenantId, productModels.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.modelId],
+      foreignColumns: [productModels.tenantId, productModels.id],
+    }),
     foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [customers.tenantId, customers.id] }),
     index('units_owner_idx').on(t.tenantId, t.ownerId),
   ],
@@ -252,7 +261,9 @@ export const workOrders = pgTable(
     assigneeId: uuid('assignee_id'),
     problem: text('problem').notNull(),
     /** Latest recorded data of each step (assessment, completion …), keyed by action. */
-    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -261,7 +272,10 @@ export const workOrders = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('work_orders_number_uq').on(t.tenantId, t.number),
-    foreignKey({ columns: [t.tenantId, t.requestId], foreignColumns: [serviceRequests.tenantId, serviceRequests.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.requestId],
+      foreignColumns: [serviceRequests.tenantId, serviceRequests.id],
+    }),
     foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
     foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
     foreignKey({ columns: [t.tenantId, t.assigneeId], foreignColumns: [users.tenantId, users.id] }),
@@ -288,7 +302,10 @@ export const workOrderTransitions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.workOrderId], foreignColumns: [workOrders.tenantId, workOrders.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.workOrderId],
+      foreignColumns: [workOrders.tenantId, workOrders.id],
+    }),
     index('work_order_transitions_order_idx').on(t.tenantId, t.workOrderId, t.at),
   ],
 );
@@ -354,7 +371,10 @@ export const idempotencyKeys = pgTable(
     response: jsonb('response').notNull(),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.key] }), foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId, t.key] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+  ],
 );
 
 /** Per-tenant daily sequences of the human-readable numbers (SR-…, WO-…). */
@@ -366,5 +386,8 @@ export const counters = pgTable(
     day: text('day').notNull(),
     value: integer('value').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.kind, t.day] }), foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.kind, t.day] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+  ],
 );

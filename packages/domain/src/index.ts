@@ -74,7 +74,14 @@ export {
   SLA_SIGNALS_OF_ACTION,
   slaSignalsOf,
 } from './sla';
-export type { SlaClock, SlaClockEvent, SlaClockCommand, SlaCalendars, ClockEvaluation, SlaSignal } from './sla';
+export type {
+  SlaClock,
+  SlaClockEvent,
+  SlaClockCommand,
+  SlaCalendars,
+  ClockEvaluation,
+  SlaSignal,
+} from './sla';
 export * from './triage';
 export * from './warranty';
 export * from './quote';

@@ -26,11 +26,20 @@ export interface TestTenant {
 /** Creates a company with its staff; every user has the password TEST_PASSWORD. */
 export async function buildTenant(
   db: Database,
-  options: { code: string; preset?: PresetName; users?: { username: string; roles: Role[]; customerId?: string }[]; now?: Date },
+  options: {
+    code: string;
+    preset?: PresetName;
+    users?: { username: string; roles: Role[]; customerId?: string }[];
+    now?: Date;
+  },
 ): Promise<TestTenant> {
   const now = options.now ?? new Date('2026-11-01T00:00:00Z');
   return db.transaction(async (tx) => {
-    const tenant = await createTenant(tx, { code: options.code, name: `Test ${options.code}`, preset: options.preset ?? 'appliance' }, now);
+    const tenant = await createTenant(
+      tx,
+      { code: options.code, name: `Test ${options.code}`, preset: options.preset ?? 'appliance' },
+      now,
+    );
     const meta: CommandMeta = {
       actor: { userId: randomUUID(), tenantId: tenant.tenantId, roles: ['admin'] },
       requestId: 'test-setup',
@@ -42,7 +51,13 @@ export async function buildTenant(
         tx,
         meta,
         tenant,
-        { username: u.username, displayName: u.username, password: TEST_PASSWORD, roles: u.roles, customerId: u.customerId },
+        {
+          username: u.username,
+          displayName: u.username,
+          password: TEST_PASSWORD,
+          roles: u.roles,
+          customerId: u.customerId,
+        },
         now,
       );
       userIds[u.username] = user.id;

@@ -90,7 +90,10 @@ const DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
 
 function signature(dataUrl: string | null, label: string, unsigned: string): string {
   // Only a PNG data URL read back from our own store reaches here; anything else is not drawn.
-  const img = dataUrl && DATA_URL.test(dataUrl) ? `<img class="sig" alt="${escapeHtml(label)}" src="${dataUrl}">` : `<span class="muted">${escapeHtml(unsigned)}</span>`;
+  const img =
+    dataUrl && DATA_URL.test(dataUrl)
+      ? `<img class="sig" alt="${escapeHtml(label)}" src="${dataUrl}">`
+      : `<span class="muted">${escapeHtml(unsigned)}</span>`;
   return `<div class="sigbox"><div class="label">${escapeHtml(label)}</div>${img}</div>`;
 }
 
@@ -102,11 +105,15 @@ function signature(dataUrl: string | null, label: string, unsigned: string): str
 export function renderServiceReport(data: ServiceReportData, lang: ReportLang): string {
   const t = LABELS[lang];
   const e = escapeHtml;
-  const row = (label: string, value: string | null) => `<tr><th>${e(label)}</th><td>${value === null ? `<span class="muted">—</span>` : e(value)}</td></tr>`;
+  const row = (label: string, value: string | null) =>
+    `<tr><th>${e(label)}</th><td>${value === null ? `<span class="muted">—</span>` : e(value)}</td></tr>`;
   const r = data.repair;
   const parts = r.partsReplaced.length
     ? `<table class="parts"><thead><tr><th>${e(t.partName)}</th><th>${e(t.partNumber)}</th><th>${e(t.quantity)}</th></tr></thead><tbody>${r.partsReplaced
-        .map((p) => `<tr><td>${e(p.name)}</td><td>${e(p.partNumber ?? '')}</td><td class="num">${e(p.quantity)}</td></tr>`)
+        .map(
+          (p) =>
+            `<tr><td>${e(p.name)}</td><td>${e(p.partNumber ?? '')}</td><td class="num">${e(p.quantity)}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : `<p class="muted">${e(t.noParts)}</p>`;
   const acceptance = data.acceptance

@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Action } from '@aftercare/domain';
-import { actorOf, authenticate, type AppContext, type CommandMeta, type SessionUser } from '@aftercare/application';
+import {
+  actorOf,
+  authenticate,
+  type AppContext,
+  type CommandMeta,
+  type SessionUser,
+} from '@aftercare/application';
 import { sendProblem } from './errors';
 
 export const SESSION_COOKIE = 'aftercare_session';
@@ -51,7 +57,13 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       return sendProblem(reply, request, 401, 'AUTH_REQUIRED', 'Please log in.');
     }
     if (config.permission && !can(request.user.roles, config.permission)) {
-      return sendProblem(reply, request, 403, 'FORBIDDEN', `Your roles may not perform ${config.permission}.`);
+      return sendProblem(
+        reply,
+        request,
+        403,
+        'FORBIDDEN',
+        `Your roles may not perform ${config.permission}.`,
+      );
     }
   });
 }
@@ -61,7 +73,8 @@ export function metaOf(request: FastifyRequest): CommandMeta {
   const user = request.user;
   if (!user) throw new Error('metaOf called on an unauthenticated request');
   const header = request.headers['x-aftercare-channel'];
-  const channel = typeof header === 'string' && header ? header : user.roles.includes('customer') ? 'portal' : 'web';
+  const channel =
+    typeof header === 'string' && header ? header : user.roles.includes('customer') ? 'portal' : 'web';
   return { actor: actorOf(user), requestId: request.id, channel: channel as CommandMeta['channel'] };
 }
 

@@ -93,15 +93,26 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     if (status === 429 && typeof error.details?.retryAfterSeconds === 'number') {
       reply.header('Retry-After', String(error.details.retryAfterSeconds));
     }
-    const errors = error.field ? [{ field: error.field, code: error.code, message: error.message }] : undefined;
+    const errors = error.field
+      ? [{ field: error.field, code: error.code, message: error.message }]
+      : undefined;
     return sendProblem(reply, request, status, error.code, error.message, errors);
   }
   const fe = error as FastifyError;
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : fe.code ?? 'BAD_REQUEST';
-    const field = fe.code?.startsWith('FST_ERR_CTP') ? [{ field: 'body', code, message: fe.message }] : undefined;
+    const code =
+      fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : (fe.code ?? 'BAD_REQUEST');
+    const field = fe.code?.startsWith('FST_ERR_CTP')
+      ? [{ field: 'body', code, message: fe.message }]
+      : undefined;
     return sendProblem(reply, request, fe.statusCode, code, fe.message, field);
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(reply, request, 500, 'INTERNAL', 'Something went wrong on our side; the request id helps us find it.');
+  return sendProblem(
+    reply,
+    request,
+    500,
+    'INTERNAL',
+    'Something went wrong on our side; the request id helps us find it.',
+  );
 }

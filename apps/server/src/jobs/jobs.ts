@@ -46,12 +46,17 @@ export async function startJobs(options: {
   schedule?: boolean;
 }): Promise<Jobs> {
   const { handle, clock, log } = options;
-  const boss = new PgBoss({ ...adapterFor(handle, options.databaseUrl), schema: 'pgboss', application_name: 'aftercare' });
+  const boss = new PgBoss({
+    ...adapterFor(handle, options.databaseUrl),
+    schema: 'pgboss',
+    application_name: 'aftercare',
+  });
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
   await boss.createQueue(SLA_SWEEP_QUEUE, { name: SLA_SWEEP_QUEUE, policy: 'singleton' } as PgBoss.Queue);
 
-  const loadPolicy = async (tx: Parameters<typeof getTenant>[0], tenantId: string) => parseTenantPolicy((await getTenant(tx, tenantId)).policy);
+  const loadPolicy = async (tx: Parameters<typeof getTenant>[0], tenantId: string) =>
+    parseTenantPolicy((await getTenant(tx, tenantId)).policy);
   const sweepNow = async () => {
     const recorded = await sweepSlaAlerts(handle.db, loadPolicy, clock.now());
     if (recorded) log.info({ recorded }, 'SLA warnings and breaches recorded');

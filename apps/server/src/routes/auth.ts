@@ -12,7 +12,13 @@ export const userView = (u: SessionUser) => ({
   username: u.username,
   displayName: u.displayName,
   roles: u.roles,
-  tenant: { id: u.tenant.id, code: u.tenant.code, name: u.tenant.name, timeZone: u.tenant.timeZone, locale: u.tenant.locale },
+  tenant: {
+    id: u.tenant.id,
+    code: u.tenant.code,
+    name: u.tenant.name,
+    timeZone: u.tenant.timeZone,
+    locale: u.tenant.locale,
+  },
 });
 
 export const authRoutes =
@@ -48,7 +54,10 @@ export const authRoutes =
 
     app.post(
       '/auth/logout',
-      { config: { public: true }, schema: { tags: ['auth'], summary: 'Log out (revokes the session)', response: { 204: z.null() } } },
+      {
+        config: { public: true },
+        schema: { tags: ['auth'], summary: 'Log out (revokes the session)', response: { 204: z.null() } },
+      },
       async (request, reply) => {
         if (request.token) await logout(ctx, request.token);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -58,7 +67,14 @@ export const authRoutes =
 
     app.get(
       '/auth/me',
-      { config: { public: true }, schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: meResponse, 401: problem } } },
+      {
+        config: { public: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'The logged-in user',
+          response: { 200: meResponse, 401: problem },
+        },
+      },
       async (request, reply) => {
         if (!request.user) return sendProblem(reply, request, 401, 'AUTH_REQUIRED', 'Please log in.');
         return { user: userView(request.user) };
@@ -67,7 +83,18 @@ export const authRoutes =
 
     app.get(
       '/meta',
-      { config: { public: true }, schema: { tags: ['meta'], summary: 'Product name, version, demo mode', response: { 200: metaResponse } } },
-      async () => ({ name: 'Aftercare', version: VERSION, demo: Boolean(await findTenantByCode(ctx.db, 'demo').then((t) => t?.isDemo)) }),
+      {
+        config: { public: true },
+        schema: {
+          tags: ['meta'],
+          summary: 'Product name, version, demo mode',
+          response: { 200: metaResponse },
+        },
+      },
+      async () => ({
+        name: 'Aftercare',
+        version: VERSION,
+        demo: Boolean(await findTenantByCode(ctx.db, 'demo').then((t) => t?.isDemo)),
+      }),
     );
   };

@@ -35,7 +35,16 @@ import { sendProblem } from '../http/errors';
 import { renderServiceReport } from '../documents/service-report';
 import { idem } from './master-data';
 
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 413: problem, 415: problem, 422: problem };
+const errors = {
+  400: problem,
+  401: problem,
+  403: problem,
+  404: problem,
+  409: problem,
+  413: problem,
+  415: problem,
+  422: problem,
+};
 
 /** The raw upload types: the file is the body (issue 4 item 6). */
 const UPLOAD_TYPES = /^(image\/[\w.+-]+|video\/[\w.+-]+|application\/pdf)$/i;
@@ -49,61 +58,102 @@ export const fieldworkRoutes =
   async (app) => {
     const uploadLimit = largestAllowedSize(ATTACHMENT_LIMITS);
     // Encapsulated: only the routes of this plugin take raw file bodies.
-    app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: uploadLimit }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(
+      UPLOAD_TYPES,
+      { parseAs: 'buffer', bodyLimit: uploadLimit },
+      (_request, body, done) => done(null, body),
+    );
 
-    const upload = (kind: AttachmentOwner['kind']) => async (request: FastifyRequest, reply: FastifyReply) => {
-      const body = request.body;
-      if (!Buffer.isBuffer(body)) {
-        return sendProblem(reply, request, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as the body, with its Content-Type (image/*, video/*, application/pdf).', [
-          { field: 'body', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'not a file body' },
-        ]);
-      }
-      const meta = metaOf(request);
-      const { id } = request.params as { id: string };
-      const fileName = String(request.headers['x-file-name'] ?? '');
-      const declaredMime = String(request.headers['content-type'] ?? '').split(';')[0]!.trim();
-      const batch = files.batch();
-      const digest = createHash('sha256').update(body).digest('hex');
-      try {
-        const result = await runCommand(ctx, meta, { ...idem(request), body: { fileName, declaredMime, sha256: digest } }, 201, (tx, now) =>
-          uploadAttachment(tx, meta, { kind, id }, { fileName, declaredMime, bytes: body }, batch, now),
-        );
-        return reply.status(result.statusCode).send(result.body);
-      } catch (error) {
-        await batch.discard();
-        throw error;
-      }
-    };
+    const upload =
+      (kind: AttachmentOwner['kind']) => async (request: FastifyRequest, reply: FastifyReply) => {
+        const body = request.body;
+        if (!Buffer.isBuffer(body)) {
+          return sendProblem(
+            reply,
+            request,
+            415,
+            'UNSUPPORTED_MEDIA_TYPE',
+            'Send the file itself as the body, with its Content-Type (image/*, video/*, application/pdf).',
+            [{ field: 'body', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'not a file body' }],
+          );
+        }
+        const meta = metaOf(request);
+        const { id } = request.params as { id: string };
+        const fileName = String(request.headers['x-file-name'] ?? '');
+        const declaredMime = String(request.headers['content-type'] ?? '')
+          .split(';')[0]!
+          .trim();
+        const batch = files.batch();
+        const digest = createHash('sha256').update(body).digest('hex');
+        try {
+          const result = await runCommand(
+            ctx,
+            meta,
+            { ...idem(request), body: { fileName, declaredMime, sha256: digest } },
+            201,
+            (tx, now) =>
+              uploadAttachment(tx, meta, { kind, id }, { fileName, declaredMime, bytes: body }, batch, now),
+          );
+          return reply.status(result.statusCode).send(result.body);
+        } catch (error) {
+          await batch.discard();
+          throw error;
+        }
+      };
     const uploadSchema = (tag: string, summary: string) => ({
       bodyLimit: uploadLimit,
       config: { permission: 'attachment.write' as const },
-      schema: { tags: [tag], summary, params: idParams, headers: attachmentHeaders, response: { 201: attachmentView, ...errors } },
+      schema: {
+        tags: [tag],
+        summary,
+        params: idParams,
+        headers: attachmentHeaders,
+        response: { 201: attachmentView, ...errors },
+      },
     });
     app.post(
       '/work-orders/:id/attachments',
-      uploadSchema('attachments', 'Upload a photo, video or PDF of a work order: the raw file as the body, its name in X-File-Name (percent-encoded)'),
+      uploadSchema(
+        'attachments',
+        'Upload a photo, video or PDF of a work order: the raw file as the body, its name in X-File-Name (percent-encoded)',
+      ),
       upload('work_order'),
     );
     app.post(
       '/service-requests/:id/attachments',
-      uploadSchema('attachments', 'Upload a photo, video or PDF of a service request: the raw file as the body, its name in X-File-Name (percent-encoded)'),
+      uploadSchema(
+        'attachments',
+        'Upload a photo, video or PDF of a service request: the raw file as the body, its name in X-File-Name (percent-encoded)',
+      ),
       upload('service_request'),
     );
     app.get(
       '/work-orders/:id/attachments',
-      { config: { permission: 'attachment.read' }, schema: { tags: ['attachments'], params: idParams, response: { 200: attachmentList, ...errors } } },
-      async (request) => listAttachments(ctx.db, actorOfRequest(request), { kind: 'work_order', id: request.params.id }),
+      {
+        config: { permission: 'attachment.read' },
+        schema: { tags: ['attachments'], params: idParams, response: { 200: attachmentList, ...errors } },
+      },
+      async (request) =>
+        listAttachments(ctx.db, actorOfRequest(request), { kind: 'work_order', id: request.params.id }),
     );
     app.get(
       '/service-requests/:id/attachments',
-      { config: { permission: 'attachment.read' }, schema: { tags: ['attachments'], params: idParams, response: { 200: attachmentList, ...errors } } },
-      async (request) => listAttachments(ctx.db, actorOfRequest(request), { kind: 'service_request', id: request.params.id }),
+      {
+        config: { permission: 'attachment.read' },
+        schema: { tags: ['attachments'], params: idParams, response: { 200: attachmentList, ...errors } },
+      },
+      async (request) =>
+        listAttachments(ctx.db, actorOfRequest(request), { kind: 'service_request', id: request.params.id }),
     );
     app.get(
       '/attachments/:id',
       {
         config: { permission: 'attachment.read' },
-        schema: { tags: ['attachments'], summary: 'Download an attachment (checked like its order or request)', params: idParams },
+        schema: {
+          tags: ['attachments'],
+          summary: 'Download an attachment (checked like its order or request)',
+          params: idParams,
+        },
       },
       async (request, reply) => {
         const row = await getAttachment(ctx.db, actorOfRequest(request), request.params.id);
@@ -146,7 +196,8 @@ export const fieldworkRoutes =
         config: { permission: 'work_order.read' },
         schema: {
           tags: ['work orders'],
-          summary: 'Field work of an order: take-back receipts, follow-up tasks, survey link, complaints, attachments',
+          summary:
+            'Field work of an order: take-back receipts, follow-up tasks, survey link, complaints, attachments',
           params: idParams,
           response: { 200: z.record(z.string(), z.unknown()), ...errors },
         },
@@ -173,7 +224,8 @@ export const fieldworkRoutes =
         config: { permission: 'work_order.follow_up' },
         schema: {
           tags: ['follow-up'],
-          summary: 'Record the follow-up call (R-FUP-01): satisfaction 1–5, product running, suggestions; or a call not reached',
+          summary:
+            'Record the follow-up call (R-FUP-01): satisfaction 1–5, product running, suggestions; or a call not reached',
           params: idParams,
           body: followUpCallBody,
           response: { 200: followUpRecordResult, ...errors },
@@ -181,7 +233,9 @@ export const fieldworkRoutes =
       },
       async (request, reply) => {
         const meta = metaOf(request);
-        const result = await runCommand(ctx, meta, idem(request), 200, (tx, now) => recordFollowUp(tx, meta, request.params.id, request.body, now));
+        const result = await runCommand(ctx, meta, idem(request), 200, (tx, now) =>
+          recordFollowUp(tx, meta, request.params.id, request.body, now),
+        );
         return reply.status(result.statusCode).send(result.body);
       },
     );

@@ -41,13 +41,21 @@ export const masterDataRoutes =
       '/customers',
       {
         config: { permission: 'customer.read' },
-        schema: { tags: ['customers'], summary: 'Search customers (name, pinyin initials, phone)', querystring: customerListQuery, response: { 200: pageOf(customerView), ...errors } },
+        schema: {
+          tags: ['customers'],
+          summary: 'Search customers (name, pinyin initials, phone)',
+          querystring: customerListQuery,
+          response: { 200: pageOf(customerView), ...errors },
+        },
       },
       async (request) => listCustomers(ctx.db, actorOfRequest(request), request.query),
     );
     app.get(
       '/customers/:id',
-      { config: { permission: 'customer.read' }, schema: { tags: ['customers'], params: idParams, response: { 200: customerView, ...errors } } },
+      {
+        config: { permission: 'customer.read' },
+        schema: { tags: ['customers'], params: idParams, response: { 200: customerView, ...errors } },
+      },
       async (request) => getCustomer(ctx.db, actorOfRequest(request), request.params.id),
     );
     app.post(
@@ -68,12 +76,18 @@ export const masterDataRoutes =
 
     app.get(
       '/product-lines',
-      { config: { permission: 'catalog.read' }, schema: { tags: ['catalog'], response: { 200: z.object({ items: z.array(productLineView) }) } } },
+      {
+        config: { permission: 'catalog.read' },
+        schema: { tags: ['catalog'], response: { 200: z.object({ items: z.array(productLineView) }) } },
+      },
       async (request) => ({ items: (await listProductLines(ctx.db, actorOfRequest(request))).map(lineView) }),
     );
     app.post(
       '/product-lines',
-      { config: { permission: 'catalog.write' }, schema: { tags: ['catalog'], body: productLineInput, response: { 201: productLineView, ...errors } } },
+      {
+        config: { permission: 'catalog.write' },
+        schema: { tags: ['catalog'], body: productLineInput, response: { 201: productLineView, ...errors } },
+      },
       async (request, reply) => {
         const meta = metaOf(request);
         const result = await runCommand(ctx, meta, idem(request), 201, async (tx, now) =>
@@ -86,13 +100,28 @@ export const masterDataRoutes =
       '/product-models',
       {
         config: { permission: 'catalog.read' },
-        schema: { tags: ['catalog'], querystring: z.object({ productLineId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(productModelView) }) } },
+        schema: {
+          tags: ['catalog'],
+          querystring: z.object({ productLineId: z.uuid().optional() }),
+          response: { 200: z.object({ items: z.array(productModelView) }) },
+        },
       },
-      async (request) => ({ items: (await listProductModels(ctx.db, actorOfRequest(request), request.query.productLineId)).map(modelView) }),
+      async (request) => ({
+        items: (await listProductModels(ctx.db, actorOfRequest(request), request.query.productLineId)).map(
+          modelView,
+        ),
+      }),
     );
     app.post(
       '/product-models',
-      { config: { permission: 'catalog.write' }, schema: { tags: ['catalog'], body: productModelInput, response: { 201: productModelView, ...errors } } },
+      {
+        config: { permission: 'catalog.write' },
+        schema: {
+          tags: ['catalog'],
+          body: productModelInput,
+          response: { 201: productModelView, ...errors },
+        },
+      },
       async (request, reply) => {
         const meta = metaOf(request);
         const result = await runCommand(ctx, meta, idem(request), 201, async (tx, now) =>
@@ -104,17 +133,31 @@ export const masterDataRoutes =
 
     app.get(
       '/units',
-      { config: { permission: 'unit.read' }, schema: { tags: ['units'], summary: 'Sold units (serial number, model, purchase)', querystring: unitListQuery, response: { 200: pageOf(unitView), ...errors } } },
+      {
+        config: { permission: 'unit.read' },
+        schema: {
+          tags: ['units'],
+          summary: 'Sold units (serial number, model, purchase)',
+          querystring: unitListQuery,
+          response: { 200: pageOf(unitView), ...errors },
+        },
+      },
       async (request) => listUnits(ctx.db, actorOfRequest(request), request.query),
     );
     app.get(
       '/units/:id',
-      { config: { permission: 'unit.read' }, schema: { tags: ['units'], params: idParams, response: { 200: unitView, ...errors } } },
+      {
+        config: { permission: 'unit.read' },
+        schema: { tags: ['units'], params: idParams, response: { 200: unitView, ...errors } },
+      },
       async (request) => getUnit(ctx.db, actorOfRequest(request), request.params.id),
     );
     app.post(
       '/units',
-      { config: { permission: 'unit.write' }, schema: { tags: ['units'], body: unitCreateBody, response: { 201: unitView, ...errors } } },
+      {
+        config: { permission: 'unit.write' },
+        schema: { tags: ['units'], body: unitCreateBody, response: { 201: unitView, ...errors } },
+      },
       async (request, reply) => {
         const meta = metaOf(request);
         const result = await runCommand(ctx, meta, idem(request), 201, async (tx, now) => {
@@ -136,10 +179,26 @@ const lineView = (l: LineRow) => ({
   category: l.category as 'own' | 'partner' | 'partner_sold' | 'competitor',
   warrantyMonths: l.warrantyMonths,
 });
-const modelView = (m: ModelRow) => ({ id: m.id, productLineId: m.productLineId, code: m.code, name: m.name, warrantyMonths: m.warrantyMonths });
+const modelView = (m: ModelRow) => ({
+  id: m.id,
+  productLineId: m.productLineId,
+  code: m.code,
+  name: m.name,
+  warrantyMonths: m.warrantyMonths,
+});
 
 /** The idempotency fingerprint of a POST. */
-export function idem(request: { headers: Record<string, unknown>; method: string; url: string; body: unknown }) {
+export function idem(request: {
+  headers: Record<string, unknown>;
+  method: string;
+  url: string;
+  body: unknown;
+}) {
   const key = request.headers['idempotency-key'];
-  return { key: typeof key === 'string' ? key : undefined, method: request.method, path: request.url, body: request.body };
+  return {
+    key: typeof key === 'string' ? key : undefined,
+    method: request.method,
+    path: request.url,
+    body: request.body,
+  };
 }

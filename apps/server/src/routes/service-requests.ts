@@ -41,7 +41,9 @@ export const serviceRequestRoutes =
       async (request, reply) => {
         const meta = metaOf(request);
         meta.channel = request.body.channel;
-        const result = await runCommand(ctx, meta, idem(request), 201, (tx, now) => createServiceRequest(tx, meta, request.body, now));
+        const result = await runCommand(ctx, meta, idem(request), 201, (tx, now) =>
+          createServiceRequest(tx, meta, request.body, now),
+        );
         if (result.replayed) reply.header('Idempotent-Replayed', 'true');
         return reply.status(result.statusCode).send(result.body);
       },
@@ -50,14 +52,26 @@ export const serviceRequestRoutes =
       '/service-requests',
       {
         config: { permission: 'request.read' },
-        schema: { tags: ['service requests'], querystring: serviceRequestListQuery, response: { 200: pageOf(serviceRequestView), ...errors } },
+        schema: {
+          tags: ['service requests'],
+          querystring: serviceRequestListQuery,
+          response: { 200: pageOf(serviceRequestView), ...errors },
+        },
       },
       async (request) => listServiceRequests(ctx.db, actorOfRequest(request), request.query, ctx.clock.now()),
     );
     app.get(
       '/service-requests/:id',
-      { config: { permission: 'request.read' }, schema: { tags: ['service requests'], params: idParams, response: { 200: serviceRequestView, ...errors } } },
-      async (request) => getServiceRequest(ctx.db, actorOfRequest(request), request.params.id, ctx.clock.now()),
+      {
+        config: { permission: 'request.read' },
+        schema: {
+          tags: ['service requests'],
+          params: idParams,
+          response: { 200: serviceRequestView, ...errors },
+        },
+      },
+      async (request) =>
+        getServiceRequest(ctx.db, actorOfRequest(request), request.params.id, ctx.clock.now()),
     );
     app.post(
       '/service-requests/:id/review',
@@ -85,7 +99,8 @@ export const serviceRequestRoutes =
         config: { permission: 'request.answer' },
         schema: {
           tags: ['service requests'],
-          summary: 'Answer a consultation and close it without a work order (R-IN-06): new/accepted → answered',
+          summary:
+            'Answer a consultation and close it without a work order (R-IN-06): new/accepted → answered',
           params: idParams,
           body: answerBody,
           response: { 200: serviceRequestView, ...errors },

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { problem, surveyAnswerBody, surveyAnswerResult, surveyPublicView, tokenParams } from '@aftercare/contracts';
+import {
+  problem,
+  surveyAnswerBody,
+  surveyAnswerResult,
+  surveyPublicView,
+  tokenParams,
+} from '@aftercare/contracts';
 import { answerSurvey, getPublicSurvey, type AppContext } from '@aftercare/application';
 
 const errors = { 400: problem, 404: problem, 409: problem, 422: problem };
@@ -15,7 +21,12 @@ export const surveyRoutes =
       '/surveys/:token',
       {
         config: { public: true },
-        schema: { tags: ['survey'], summary: 'What the survey page shows: order number and product', params: tokenParams, response: { 200: surveyPublicView, ...errors } },
+        schema: {
+          tags: ['survey'],
+          summary: 'What the survey page shows: order number and product',
+          params: tokenParams,
+          response: { 200: surveyPublicView, ...errors },
+        },
       },
       async (request) => getPublicSurvey(ctx.db, request.params.token),
     );
@@ -25,7 +36,8 @@ export const surveyRoutes =
         config: { public: true },
         schema: {
           tags: ['survey'],
-          summary: 'Answer the survey once: four scores 0–100 and a comment; a low score opens rework or a complaint',
+          summary:
+            'Answer the survey once: four scores 0–100 and a comment; a low score opens rework or a complaint',
           params: tokenParams,
           body: surveyAnswerBody,
           response: { 200: surveyAnswerResult, ...errors },
@@ -33,7 +45,9 @@ export const surveyRoutes =
       },
       async (request) => {
         const now = ctx.clock.now();
-        return ctx.db.transaction((tx) => answerSurvey(tx, request.id, request.params.token, request.body, now));
+        return ctx.db.transaction((tx) =>
+          answerSurvey(tx, request.id, request.params.token, request.body, now),
+        );
       },
     );
   };

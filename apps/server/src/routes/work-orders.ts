@@ -28,9 +28,20 @@ import {
   takeToWorkshopBody,
 } from '@aftercare/contracts';
 import type { Executor } from '@aftercare/db';
-import { recordFollowUpForOrder, type AttachmentFiles, type CommandMeta, type FollowUpCallBody } from '@aftercare/application';
+import {
+  recordFollowUpForOrder,
+  type AttachmentFiles,
+  type CommandMeta,
+  type FollowUpCallBody,
+} from '@aftercare/application';
 import { TRANSITIONS, type WorkOrderAction } from '@aftercare/domain';
-import { getWorkOrder, listWorkOrders, runCommand, transitionWorkOrder, type AppContext } from '@aftercare/application';
+import {
+  getWorkOrder,
+  listWorkOrders,
+  runCommand,
+  transitionWorkOrder,
+  type AppContext,
+} from '@aftercare/application';
 import { actorOfRequest, metaOf } from '../http/auth';
 import { idem } from './master-data';
 
@@ -46,22 +57,49 @@ const MOVES: {
   body: z.ZodObject;
   summary: string;
   /** A use case that makes the move itself (and more), instead of the plain transition. */
-  run?: (tx: Executor, meta: CommandMeta, id: string, body: Record<string, unknown>, now: Date) => Promise<unknown>;
+  run?: (
+    tx: Executor,
+    meta: CommandMeta,
+    id: string,
+    body: Record<string, unknown>,
+    now: Date,
+  ) => Promise<unknown>;
 }[] = [
   // The quote moves (quote, confirm_quote, refuse_quote, approve_after_refusal) are in routes/quotes.ts.
   {
     action: 'assess',
     path: 'assess',
     body: assessBody,
-    summary: 'Assessment (R-WAR-01): fault confirmed, findings, cause; computes the warranty decision (R-WAR-02…05); may assign',
+    summary:
+      'Assessment (R-WAR-01): fault confirmed, findings, cause; computes the warranty decision (R-WAR-02…05); may assign',
   },
   { action: 'start_repair', path: 'start-repair', body: startRepairBody, summary: 'Start the repair' },
-  { action: 'complete', path: 'complete', body: completeBody, summary: 'Complete with the work done and the test result (R-WO-07)' },
+  {
+    action: 'complete',
+    path: 'complete',
+    body: completeBody,
+    summary: 'Complete with the work done and the test result (R-WO-07)',
+  },
   // Field work (docs/api-fieldwork.md): R-WO-02, R-WO-06…09, R-FUP-01.
-  { action: 'schedule', path: 'schedule', body: scheduleBody, summary: 'Book the visit slot and address (R-WO-02)' },
-  { action: 'dispatch', path: 'dispatch', body: dispatchBody, summary: 'Send a technician (R-WO-02): sets the assignee' },
+  {
+    action: 'schedule',
+    path: 'schedule',
+    body: scheduleBody,
+    summary: 'Book the visit slot and address (R-WO-02)',
+  },
+  {
+    action: 'dispatch',
+    path: 'dispatch',
+    body: dispatchBody,
+    summary: 'Send a technician (R-WO-02): sets the assignee',
+  },
   { action: 'depart', path: 'depart', body: departBody, summary: 'The technician sets off (en route)' },
-  { action: 'arrive', path: 'arrive', body: arriveBody, summary: 'The technician is on site (the arrival time is recorded)' },
+  {
+    action: 'arrive',
+    path: 'arrive',
+    body: arriveBody,
+    summary: 'The technician is on site (the arrival time is recorded)',
+  },
   {
     action: 'take_to_workshop',
     path: 'take-to-workshop',
@@ -78,21 +116,36 @@ const MOVES: {
     action: 'accept',
     path: 'accept',
     body: acceptBody,
-    summary: "Acceptance (R-WO-08): function and appearance checks, the customer's signature; only on a completed order",
+    summary:
+      "Acceptance (R-WO-08): function and appearance checks, the customer's signature; only on a completed order",
   },
   {
     action: 'reject_acceptance',
     path: 'reject-acceptance',
     body: rejectAcceptanceBody,
-    summary: 'The customer is not satisfied (R-WO-08): a free second service, or a complaint when it was given already',
+    summary:
+      'The customer is not satisfied (R-WO-08): a free second service, or a complaint when it was given already',
   },
-  { action: 'request_rework', path: 'request-rework', body: requestReworkBody, summary: 'Open a free second service (R-WO-08)' },
+  {
+    action: 'request_rework',
+    path: 'request-rework',
+    body: requestReworkBody,
+    summary: 'Open a free second service (R-WO-08)',
+  },
   {
     action: 'follow_up',
     path: 'follow-up',
     body: followUpMoveBody,
-    summary: "Record the follow-up call of the order's open task (R-FUP-01); low satisfaction opens rework or a complaint",
-    run: (tx, meta, id, body, now) => recordFollowUpForOrder(tx, meta, id, { ...(body as Omit<FollowUpCallBody & { reached: true }, 'reached'>), reached: true }, now),
+    summary:
+      "Record the follow-up call of the order's open task (R-FUP-01); low satisfaction opens rework or a complaint",
+    run: (tx, meta, id, body, now) =>
+      recordFollowUpForOrder(
+        tx,
+        meta,
+        id,
+        { ...(body as Omit<FollowUpCallBody & { reached: true }, 'reached'>), reached: true },
+        now,
+      ),
   },
   {
     action: 'escalate_to_complaint',
@@ -128,7 +181,10 @@ export const workOrderRoutes =
     );
     app.get(
       '/work-orders/:id',
-      { config: { permission: 'work_order.read' }, schema: { tags: ['work orders'], params: idParams, response: { 200: workOrderDetail, ...errors } } },
+      {
+        config: { permission: 'work_order.read' },
+        schema: { tags: ['work orders'], params: idParams, response: { 200: workOrderDetail, ...errors } },
+      },
       async (request) => getWorkOrder(ctx.db, actorOfRequest(request), request.params.id, ctx.clock.now()),
     );
     for (const move of MOVES) {
@@ -136,11 +192,20 @@ export const workOrderRoutes =
         `/work-orders/:id/${move.path}`,
         {
           config: { permission: TRANSITIONS[move.action].permission },
-          schema: { tags: ['work orders'], summary: move.summary, params: idParams, body: move.body, response: { 200: workOrderDetail, ...errors } },
+          schema: {
+            tags: ['work orders'],
+            summary: move.summary,
+            params: idParams,
+            body: move.body,
+            response: { 200: workOrderDetail, ...errors },
+          },
         },
         async (request, reply) => {
           const meta = metaOf(request);
-          const { reason, assigneeId, ...payload } = request.body as { reason?: string; assigneeId?: string } & Record<string, unknown>;
+          const { reason, assigneeId, ...payload } = request.body as {
+            reason?: string;
+            assigneeId?: string;
+          } & Record<string, unknown>;
           // Signature images are written to disk; a failed command removes them again.
           const batch = files?.batch();
           try {
@@ -149,7 +214,13 @@ export const workOrderRoutes =
                 await move.run(tx, meta, request.params.id, request.body as Record<string, unknown>, now);
                 return getWorkOrder(tx, meta.actor, request.params.id, now);
               }
-              return transitionWorkOrder(tx, meta, request.params.id, { action: move.action, reason, assigneeId, payload, files: batch }, now);
+              return transitionWorkOrder(
+                tx,
+                meta,
+                request.params.id,
+                { action: move.action, reason, assigneeId, payload, files: batch },
+                now,
+              );
             });
             return reply.status(result.statusCode).send(result.body);
           } catch (error) {

@@ -27,7 +27,13 @@ export interface SessionUser {
 }
 
 export function actorOf(user: SessionUser): Actor & { displayName: string } {
-  return { userId: user.id, tenantId: user.tenant.id, roles: user.roles, customerId: user.customerId, displayName: user.displayName };
+  return {
+    userId: user.id,
+    tenantId: user.tenant.id,
+    roles: user.roles,
+    customerId: user.customerId,
+    displayName: user.displayName,
+  };
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -43,7 +49,10 @@ export async function login(
 ): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
   const now = ctx.clock.now();
   const username = input.username.trim().toLowerCase();
-  const [tenant] = await ctx.db.select().from(tenants).where(eq(tenants.code, input.tenant.trim().toLowerCase()));
+  const [tenant] = await ctx.db
+    .select()
+    .from(tenants)
+    .where(eq(tenants.code, input.tenant.trim().toLowerCase()));
   if (!tenant) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     throw new DomainError(AuthErrors.invalid, 'Company, user name or password is wrong.');
@@ -97,7 +106,8 @@ async function recordFailure(
   previous: { failures: number; lastFailureAt: Date | null } | undefined,
 ): Promise<void> {
   const stale =
-    previous?.lastFailureAt && now.getTime() - previous.lastFailureAt.getTime() > DEFAULT_THROTTLE.resetAfterSeconds * 1000;
+    previous?.lastFailureAt &&
+    now.getTime() - previous.lastFailureAt.getTime() > DEFAULT_THROTTLE.resetAfterSeconds * 1000;
   const failures = (stale ? 0 : (previous?.failures ?? 0)) + 1;
   const lockedUntil = lockUntilAfterFailures(failures, now);
   await db
@@ -140,13 +150,12 @@ export async function logout(ctx: AppContext, token: string): Promise<void> {
   await ctx.db
     .update(sessions)
     .set({ revokedAt: ctx.clock.now() })
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)));
+    .where(
+      and(eq(sessions.tenantId, tenantId), eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)),
+    );
 }
 
-function toSessionUser(
-  user: typeof users.$inferSelect,
-  tenant: typeof tenants.$inferSelect,
-): SessionUser {
+function toSessionUser(user: typeof users.$inferSelect, tenant: typeof tenants.$inferSelect): SessionUser {
   return {
     id: user.id,
     username: user.username,
@@ -163,4 +172,3 @@ function toSessionUser(
     },
   };
 }
-

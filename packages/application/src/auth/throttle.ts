@@ -18,7 +18,11 @@ export const DEFAULT_THROTTLE: ThrottleSettings = {
 };
 
 /** Until when the name is locked after `failures` consecutive failures, or null when it is not. */
-export function lockUntilAfterFailures(failures: number, now: Date, s: ThrottleSettings = DEFAULT_THROTTLE): Date | null {
+export function lockUntilAfterFailures(
+  failures: number,
+  now: Date,
+  s: ThrottleSettings = DEFAULT_THROTTLE,
+): Date | null {
   if (failures < s.freeFailures) return null;
   const seconds = Math.min(s.maxLockSeconds, s.baseLockSeconds * 2 ** (failures - s.freeFailures));
   return new Date(now.getTime() + seconds * 1000);

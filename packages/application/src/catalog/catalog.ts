@@ -18,7 +18,10 @@ export async function createProductLine(
     .select({ id: productLines.id })
     .from(productLines)
     .where(and(eq(productLines.tenantId, meta.actor.tenantId), eq(productLines.code, input.code)));
-  if (dup) throw new DomainError('CATALOG_CODE_TAKEN', `Product line code "${input.code}" exists.`, { field: 'code' });
+  if (dup)
+    throw new DomainError('CATALOG_CODE_TAKEN', `Product line code "${input.code}" exists.`, {
+      field: 'code',
+    });
   const row = {
     tenantId: meta.actor.tenantId,
     id: randomUUID(),
@@ -29,7 +32,12 @@ export async function createProductLine(
     createdAt: now,
   };
   await tx.insert(productLines).values(row);
-  await writeAudit(tx, meta, now, { entityType: 'product_line', entityId: row.id, action: 'product_line.create', after: row });
+  await writeAudit(tx, meta, now, {
+    entityType: 'product_line',
+    entityId: row.id,
+    action: 'product_line.create',
+    after: row,
+  });
   return row;
 }
 
@@ -49,7 +57,8 @@ export async function createProductModel(
     .select({ id: productModels.id })
     .from(productModels)
     .where(and(eq(productModels.tenantId, meta.actor.tenantId), eq(productModels.code, input.code)));
-  if (dup) throw new DomainError('CATALOG_CODE_TAKEN', `Model code "${input.code}" exists.`, { field: 'code' });
+  if (dup)
+    throw new DomainError('CATALOG_CODE_TAKEN', `Model code "${input.code}" exists.`, { field: 'code' });
   const row = {
     tenantId: meta.actor.tenantId,
     id: randomUUID(),
@@ -60,18 +69,31 @@ export async function createProductModel(
     createdAt: now,
   };
   await tx.insert(productModels).values(row);
-  await writeAudit(tx, meta, now, { entityType: 'product_model', entityId: row.id, action: 'product_model.create', after: row });
+  await writeAudit(tx, meta, now, {
+    entityType: 'product_model',
+    entityId: row.id,
+    action: 'product_model.create',
+    after: row,
+  });
   return row;
 }
 
 export async function listProductLines(db: Executor, actor: Actor) {
   requirePermission(actor, 'catalog.read');
-  return db.select().from(productLines).where(eq(productLines.tenantId, actor.tenantId)).orderBy(asc(productLines.code));
+  return db
+    .select()
+    .from(productLines)
+    .where(eq(productLines.tenantId, actor.tenantId))
+    .orderBy(asc(productLines.code));
 }
 
 export async function listProductModels(db: Executor, actor: Actor, productLineId?: string) {
   requirePermission(actor, 'catalog.read');
   const conds = [eq(productModels.tenantId, actor.tenantId)];
   if (productLineId) conds.push(eq(productModels.productLineId, productLineId));
-  return db.select().from(productModels).where(and(...conds)).orderBy(asc(productModels.code));
+  return db
+    .select()
+    .from(productModels)
+    .where(and(...conds))
+    .orderBy(asc(productModels.code));
 }

@@ -55,8 +55,14 @@ export async function createCustomer(
   };
   await tx.insert(customers).values(customer);
   let address: AddressRow | null = null;
-  if (input.address) address = await addAddress(tx, meta.actor.tenantId, customer.id, input.address, true, now);
-  await writeAudit(tx, meta, now, { entityType: 'customer', entityId: customer.id, action: 'customer.create', after: { ...customer, address } });
+  if (input.address)
+    address = await addAddress(tx, meta.actor.tenantId, customer.id, input.address, true, now);
+  await writeAudit(tx, meta, now, {
+    entityType: 'customer',
+    entityId: customer.id,
+    action: 'customer.create',
+    after: { ...customer, address },
+  });
   return { customer, address };
 }
 
@@ -85,15 +91,25 @@ export async function addAddress(
   return row;
 }
 
-export async function getCustomerRow(db: Executor, tenantId: string, id: string, field?: string): Promise<CustomerRow> {
-  const [row] = await db.select().from(customers).where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
+export async function getCustomerRow(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  field?: string,
+): Promise<CustomerRow> {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
   if (!row) throw notFound('Customer', field);
   return row;
 }
 
 /** The customer as an API view; phones masked unless the role may see them (R-NF-03). */
 export function customerView(actor: Actor, row: CustomerRow, addresses: AddressRow[]) {
-  const reveal = can(actor.roles, 'customer.reveal_pii') || (actor.customerId !== undefined && actor.customerId === row.id);
+  const reveal =
+    can(actor.roles, 'customer.reveal_pii') ||
+    (actor.customerId !== undefined && actor.customerId === row.id);
   return {
     id: row.id,
     kind: row.kind as 'person' | 'organisation',
@@ -129,7 +145,11 @@ export async function getCustomer(db: Executor, actor: Actor, id: string) {
 }
 
 /** Lists customers; `q` matches name, pinyin ("zs" finds 张三) or phone digits. Paginated. */
-export async function listCustomers(db: Executor, actor: Actor, query: { q?: string | undefined; page: number; pageSize: number }) {
+export async function listCustomers(
+  db: Executor,
+  actor: Actor,
+  query: { q?: string | undefined; page: number; pageSize: number },
+) {
   requirePermission(actor, 'customer.read');
   const q = query.q?.trim().toLowerCase();
   let match: SQL | undefined;
@@ -157,10 +177,24 @@ export async function listCustomers(db: Executor, actor: Actor, query: { q?: str
     ? await db
         .select()
         .from(customerAddresses)
-        .where(and(eq(customerAddresses.tenantId, actor.tenantId), inArray(customerAddresses.customerId, rows.map((r) => r.id))))
+        .where(
+          and(
+            eq(customerAddresses.tenantId, actor.tenantId),
+            inArray(
+              customerAddresses.customerId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
     : [];
   return {
-    items: rows.map((r) => customerView(actor, r, addresses.filter((a) => a.customerId === r.id))),
+    items: rows.map((r) =>
+      customerView(
+        actor,
+        r,
+        addresses.filter((a) => a.customerId === r.id),
+      ),
+    ),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -87,12 +87,22 @@ async function insertAttachment(
   };
   await tx.insert(attachments).values(row);
   await batch.put(actor.tenantId, row.id, file.bytes);
-  await writeAudit(tx, meta, now, { entityType: 'attachment', entityId: row.id, action: 'attachment.upload', after: row });
+  await writeAudit(tx, meta, now, {
+    entityType: 'attachment',
+    entityId: row.id,
+    action: 'attachment.upload',
+    after: row,
+  });
   await enqueueEvent(tx, actor.tenantId, now, {
     type: 'AttachmentUploaded',
     aggregateType: owner.kind,
     aggregateId: owner.id,
-    payload: { attachmentId: row.id, purpose: row.purpose, contentType: row.contentType, sizeBytes: row.sizeBytes },
+    payload: {
+      attachmentId: row.id,
+      purpose: row.purpose,
+      contentType: row.contentType,
+      sizeBytes: row.sizeBytes,
+    },
   });
   return row;
 }
@@ -115,11 +125,23 @@ export async function uploadAttachment(
   const declaredName = decodeFileName(input.fileName);
   const valid = unwrap(
     validateAttachment(
-      { declaredName, declaredMime: input.declaredMime, size: input.bytes.byteLength, head: input.bytes.subarray(0, SNIFF_BYTES) },
+      {
+        declaredName,
+        declaredMime: input.declaredMime,
+        size: input.bytes.byteLength,
+        head: input.bytes.subarray(0, SNIFF_BYTES),
+      },
       ATTACHMENT_LIMITS,
     ),
   );
-  const row = await insertAttachment(tx, meta, owner, { purpose: 'photo', fileName: declaredName, contentType: valid.type, bytes: input.bytes }, batch, now);
+  const row = await insertAttachment(
+    tx,
+    meta,
+    owner,
+    { purpose: 'photo', fileName: declaredName, contentType: valid.type, bytes: input.bytes },
+    batch,
+    now,
+  );
   return attachmentView(row);
 }
 
@@ -138,17 +160,34 @@ export async function storeSignature(
   now: Date,
 ): Promise<string> {
   if (!batch) throw new Error('storeSignature needs the attachment files of the server');
-  const match = typeof dataUrl === 'string' ? /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/.exec(dataUrl) : null;
+  const match =
+    typeof dataUrl === 'string' ? /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/.exec(dataUrl) : null;
   if (!match) throw new DomainError('SIGNATURE_INVALID', 'A signature is a PNG data URL.', { field });
   const bytes = Buffer.from(match[1]!, 'base64');
   const checked = validateAttachment(
-    { declaredName: `${purpose}.png`, declaredMime: 'image/png', size: bytes.byteLength, head: bytes.subarray(0, SNIFF_BYTES) },
+    {
+      declaredName: `${purpose}.png`,
+      declaredMime: 'image/png',
+      size: bytes.byteLength,
+      head: bytes.subarray(0, SNIFF_BYTES),
+    },
     SIGNATURE_LIMITS,
   );
   if (!checked.ok) {
-    throw new DomainError(checked.error.code === 'ATTACHMENT_TOO_LARGE' ? 'SIGNATURE_TOO_LARGE' : 'SIGNATURE_INVALID', checked.error.message, { field });
+    throw new DomainError(
+      checked.error.code === 'ATTACHMENT_TOO_LARGE' ? 'SIGNATURE_TOO_LARGE' : 'SIGNATURE_INVALID',
+      checked.error.message,
+      { field },
+    );
   }
-  const row = await insertAttachment(tx, meta, { kind: 'work_order', id: workOrderId }, { purpose, fileName: `${purpose}.png`, contentType: 'image/png', bytes }, batch, now);
+  const row = await insertAttachment(
+    tx,
+    meta,
+    { kind: 'work_order', id: workOrderId },
+    { purpose, fileName: `${purpose}.png`, contentType: 'image/png', bytes },
+    batch,
+    now,
+  );
   return row.id;
 }
 
@@ -162,7 +201,9 @@ export async function listAttachments(db: Executor, actor: Actor, owner: Attachm
     .where(
       and(
         eq(attachments.tenantId, actor.tenantId),
-        owner.kind === 'work_order' ? eq(attachments.workOrderId, owner.id) : eq(attachments.requestId, owner.id),
+        owner.kind === 'work_order'
+          ? eq(attachments.workOrderId, owner.id)
+          : eq(attachments.requestId, owner.id),
       ),
     )
     .orderBy(asc(attachments.createdAt), asc(attachments.id));
@@ -175,11 +216,15 @@ export async function listAttachments(db: Executor, actor: Actor, owner: Attachm
  */
 export async function getAttachment(db: Executor, actor: Actor, id: string): Promise<AttachmentRow> {
   requirePermission(actor, 'attachment.read');
-  const [row] = await db.select().from(attachments).where(and(eq(attachments.tenantId, actor.tenantId), eq(attachments.id, id)));
+  const [row] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.tenantId, actor.tenantId), eq(attachments.id, id)));
   if (!row) throw notFound('Attachment');
   try {
     if (row.workOrderId) await checkOwnerVisible(db, actor, { kind: 'work_order', id: row.workOrderId });
-    else if (row.requestId) await checkOwnerVisible(db, actor, { kind: 'service_request', id: row.requestId });
+    else if (row.requestId)
+      await checkOwnerVisible(db, actor, { kind: 'service_request', id: row.requestId });
   } catch (error) {
     if (error instanceof DomainError && error.code === 'NOT_FOUND') throw notFound('Attachment');
     throw error;

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { DomainError, addWorkingDays, compilePolicyCalendars, parsePolicy, type CompiledCalendar, type FollowUpCalendar, type Policy } from '@aftercare/domain';
+import {
+  DomainError,
+  addWorkingDays,
+  compilePolicyCalendars,
+  parsePolicy,
+  type CompiledCalendar,
+  type FollowUpCalendar,
+  type Policy,
+} from '@aftercare/domain';
 import type { Executor } from '@aftercare/db';
 import { getTenant } from '../tenants/tenants';
 
@@ -8,8 +16,13 @@ const MAX_ENTRIES = 200;
 const cache = new Map<string, Readonly<Record<string, CompiledCalendar>>>();
 
 /** The tenant's compiled business calendars, compiled once per tenant and calendar policy. */
-export function followUpCalendarsFor(tenantId: string, policy: Pick<Policy, 'timeZone' | 'calendars'>): Readonly<Record<string, CompiledCalendar>> {
-  const key = `${tenantId}:${createHash('sha1').update(JSON.stringify([policy.timeZone, policy.calendars])).digest('hex')}`;
+export function followUpCalendarsFor(
+  tenantId: string,
+  policy: Pick<Policy, 'timeZone' | 'calendars'>,
+): Readonly<Record<string, CompiledCalendar>> {
+  const key = `${tenantId}:${createHash('sha1')
+    .update(JSON.stringify([policy.timeZone, policy.calendars]))
+    .digest('hex')}`;
   let compiled = cache.get(key);
   if (!compiled) {
     compiled = compilePolicyCalendars(policy);
@@ -21,7 +34,10 @@ export function followUpCalendarsFor(tenantId: string, policy: Pick<Policy, 'tim
 }
 
 /** The follow-up module's view of the tenant's calendars (R-FUP-01 counts working days). */
-export function followUpCalendar(tenantId: string, policy: Pick<Policy, 'timeZone' | 'calendars'>): FollowUpCalendar {
+export function followUpCalendar(
+  tenantId: string,
+  policy: Pick<Policy, 'timeZone' | 'calendars'>,
+): FollowUpCalendar {
   const calendars = followUpCalendarsFor(tenantId, policy);
   return {
     addWorkingDays(instant, days, name) {
@@ -35,6 +51,7 @@ export function followUpCalendar(tenantId: string, policy: Pick<Policy, 'timeZon
 /** The tenant's policy, validated. */
 export async function tenantPolicyOf(db: Executor, tenantId: string): Promise<Policy> {
   const parsed = parsePolicy((await getTenant(db, tenantId)).policy);
-  if (!parsed.ok) throw new DomainError('POLICY_INVALID', `The company policy is invalid: ${parsed.error.message}`);
+  if (!parsed.ok)
+    throw new DomainError('POLICY_INVALID', `The company policy is invalid: ${parsed.error.message}`);
   return parsed.value;
 }

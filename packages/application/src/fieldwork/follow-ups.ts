@@ -1,5 +1,12 @@
 import { and, asc, count, eq, lte } from 'drizzle-orm';
-import { DomainError, TRANSITIONS, recordFollowUpCall, type Actor, type FollowUpOutcome, type WorkOrderStatus } from '@aftercare/domain';
+import {
+  DomainError,
+  TRANSITIONS,
+  recordFollowUpCall,
+  type Actor,
+  type FollowUpOutcome,
+  type WorkOrderStatus,
+} from '@aftercare/domain';
 import { customers, followUpTasks, workOrders, type Executor } from '@aftercare/db';
 import { writeAudit } from '../audit';
 import type { CommandMeta } from '../context';
@@ -34,7 +41,12 @@ function taskView(row: TaskRow, order: { number: string; customerName: string },
 export async function listFollowUps(
   db: Executor,
   actor: Actor,
-  query: { status?: 'open' | 'done' | 'cancelled' | undefined; due?: string | undefined; page: number; pageSize: number },
+  query: {
+    status?: 'open' | 'done' | 'cancelled' | undefined;
+    due?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
   now: Date,
 ) {
   requirePermission(actor, 'work_order.follow_up');
@@ -47,8 +59,14 @@ export async function listFollowUps(
     db
       .select({ task: followUpTasks, number: workOrders.number, customerName: customers.name })
       .from(followUpTasks)
-      .innerJoin(workOrders, and(eq(workOrders.tenantId, followUpTasks.tenantId), eq(workOrders.id, followUpTasks.workOrderId)))
-      .innerJoin(customers, and(eq(customers.tenantId, workOrders.tenantId), eq(customers.id, workOrders.customerId)))
+      .innerJoin(
+        workOrders,
+        and(eq(workOrders.tenantId, followUpTasks.tenantId), eq(workOrders.id, followUpTasks.workOrderId)),
+      )
+      .innerJoin(
+        customers,
+        and(eq(customers.tenantId, workOrders.tenantId), eq(customers.id, workOrders.customerId)),
+      )
       .where(where)
       .orderBy(asc(followUpTasks.dueAt), asc(followUpTasks.id))
       .limit(query.pageSize)
@@ -64,10 +82,17 @@ export async function listFollowUps(
 }
 
 export type FollowUpCallBody =
-  | { reached: true; satisfaction: number; productRunning: boolean; suggestions?: string | undefined; otherFaults?: string | undefined }
+  | {
+      reached: true;
+      satisfaction: number;
+      productRunning: boolean;
+      suggestions?: string | undefined;
+      otherFaults?: string | undefined;
+    }
   | { reached: false; note?: string | undefined };
 
-const legal = (action: keyof typeof TRANSITIONS, status: string) => TRANSITIONS[action].from.includes(status as WorkOrderStatus);
+const legal = (action: keyof typeof TRANSITIONS, status: string) =>
+  TRANSITIONS[action].from.includes(status as WorkOrderStatus);
 
 /**
  * What an unsatisfied customer gets (R-FUP-02, R-WO-08), acted on the order: the free second service
@@ -94,11 +119,24 @@ export async function actOnOutcome(
     return;
   }
   if (legal('escalate_to_complaint', order.status)) {
-    await transitionWorkOrder(tx, meta, orderId, { action: 'escalate_to_complaint', reason, payload: { source } }, now);
+    await transitionWorkOrder(
+      tx,
+      meta,
+      orderId,
+      { action: 'escalate_to_complaint', reason, payload: { source } },
+      now,
+    );
     return;
   }
   const tenant = await getTenant(tx, order.tenantId);
-  await openComplaint(tx, meta, order as FieldworkOrder, { source, description: reason }, tenant.timeZone, now);
+  await openComplaint(
+    tx,
+    meta,
+    order as FieldworkOrder,
+    { source, description: reason },
+    tenant.timeZone,
+    now,
+  );
 }
 
 /**
@@ -106,7 +144,13 @@ export async function actOnOutcome(
  * one closes the task and makes the order's `follow_up` move (when it is completed or accepted);
  * low satisfaction or a product not running opens rework or a complaint.
  */
-export async function recordFollowUp(tx: Executor, meta: CommandMeta, taskId: string, body: FollowUpCallBody, now: Date) {
+export async function recordFollowUp(
+  tx: Executor,
+  meta: CommandMeta,
+  taskId: string,
+  body: FollowUpCallBody,
+  now: Date,
+) {
   const { actor } = meta;
   requirePermission(actor, 'work_order.follow_up');
   const [task] = await tx
@@ -116,7 +160,9 @@ export async function recordFollowUp(tx: Executor, meta: CommandMeta, taskId: st
     .for('update');
   if (!task) throw notFound('Follow-up task');
   if (task.status !== 'open') {
-    throw new DomainError('FOLLOW_UP_TASK_NOT_OPEN', `The follow-up task is ${task.status}.`, { details: { status: task.status } });
+    throw new DomainError('FOLLOW_UP_TASK_NOT_OPEN', `The follow-up task is ${task.status}.`, {
+      details: { status: task.status },
+    });
   }
   const policy = await tenantPolicyOf(tx, actor.tenantId);
   const previousReworks = await reworkCount(tx, actor.tenantId, task.workOrderId);
@@ -140,15 +186,24 @@ export async function recordFollowUp(tx: Executor, meta: CommandMeta, taskId: st
   const [order] = await tx
     .select({ status: workOrders.status, number: workOrders.number, customerName: customers.name })
     .from(workOrders)
-    .innerJoin(customers, and(eq(customers.tenantId, workOrders.tenantId), eq(customers.id, workOrders.customerId)))
+    .innerJoin(
+      customers,
+      and(eq(customers.tenantId, workOrders.tenantId), eq(customers.id, workOrders.customerId)),
+    )
     .where(and(eq(workOrders.tenantId, actor.tenantId), eq(workOrders.id, task.workOrderId)));
   if (!order) throw notFound('Work order');
   let after: TaskRow;
   let outcome: FollowUpOutcome = 'none';
   if (!record.reached) {
-    const attempts = [...(task.attempts as Attempt[]), { calledAt: now.toISOString(), note: record.note, by: actor.userId }];
+    const attempts = [
+      ...(task.attempts as Attempt[]),
+      { calledAt: now.toISOString(), note: record.note, by: actor.userId },
+    ];
     after = { ...task, attempts };
-    await tx.update(followUpTasks).set({ attempts }).where(and(eq(followUpTasks.tenantId, actor.tenantId), eq(followUpTasks.id, task.id)));
+    await tx
+      .update(followUpTasks)
+      .set({ attempts })
+      .where(and(eq(followUpTasks.tenantId, actor.tenantId), eq(followUpTasks.id, task.id)));
   } else {
     outcome = record.outcome;
     const result = { ...record, calledAt: record.calledAt.toISOString() };
@@ -158,12 +213,26 @@ export async function recordFollowUp(tx: Executor, meta: CommandMeta, taskId: st
       .set({ status: 'done', result, doneAt: now, doneBy: actor.userId })
       .where(and(eq(followUpTasks.tenantId, actor.tenantId), eq(followUpTasks.id, task.id)));
     if (legal('follow_up', order.status)) {
-      await transitionWorkOrder(tx, meta, task.workOrderId, { action: 'follow_up', payload: { taskId: task.id, ...result } }, now);
+      await transitionWorkOrder(
+        tx,
+        meta,
+        task.workOrderId,
+        { action: 'follow_up', payload: { taskId: task.id, ...result } },
+        now,
+      );
     }
-    const why = record.productRunningOk ? `回访满意度 ${record.satisfaction}/5` : `回访：产品运行不正常（满意度 ${record.satisfaction}/5）`;
+    const why = record.productRunningOk
+      ? `回访满意度 ${record.satisfaction}/5`
+      : `回访：产品运行不正常（满意度 ${record.satisfaction}/5）`;
     await actOnOutcome(tx, meta, task.workOrderId, outcome, 'follow_up_call', why, now);
   }
-  await writeAudit(tx, meta, now, { entityType: 'follow_up_task', entityId: task.id, action: 'follow_up_task.record', before: task, after });
+  await writeAudit(tx, meta, now, {
+    entityType: 'follow_up_task',
+    entityId: task.id,
+    action: 'follow_up_task.record',
+    before: task,
+    after,
+  });
   const [status] = await tx
     .select({ status: workOrders.status })
     .from(workOrders)
@@ -172,14 +241,33 @@ export async function recordFollowUp(tx: Executor, meta: CommandMeta, taskId: st
 }
 
 /** The follow-up move on the order (POST /work-orders/{id}/follow-up): records the call of its open task. */
-export async function recordFollowUpForOrder(tx: Executor, meta: CommandMeta, workOrderId: string, body: FollowUpCallBody, now: Date) {
+export async function recordFollowUpForOrder(
+  tx: Executor,
+  meta: CommandMeta,
+  workOrderId: string,
+  body: FollowUpCallBody,
+  now: Date,
+) {
   const { actor } = meta;
   requirePermission(actor, 'work_order.follow_up');
   const [task] = await tx
     .select({ id: followUpTasks.id })
     .from(followUpTasks)
-    .innerJoin(workOrders, and(eq(workOrders.tenantId, followUpTasks.tenantId), eq(workOrders.id, followUpTasks.workOrderId)))
-    .where(and(eq(followUpTasks.tenantId, actor.tenantId), eq(followUpTasks.workOrderId, workOrderId), eq(followUpTasks.status, 'open')));
-  if (!task) throw new DomainError('FOLLOW_UP_TASK_NOT_FOUND', 'The order has no open follow-up task (it is created at completion).');
+    .innerJoin(
+      workOrders,
+      and(eq(workOrders.tenantId, followUpTasks.tenantId), eq(workOrders.id, followUpTasks.workOrderId)),
+    )
+    .where(
+      and(
+        eq(followUpTasks.tenantId, actor.tenantId),
+        eq(followUpTasks.workOrderId, workOrderId),
+        eq(followUpTasks.status, 'open'),
+      ),
+    );
+  if (!task)
+    throw new DomainError(
+      'FOLLOW_UP_TASK_NOT_FOUND',
+      'The order has no open follow-up task (it is created at completion).',
+    );
   await recordFollowUp(tx, meta, task.id, body, now);
 }

@@ -1,13 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { DomainError, TRANSITIONS, type Transition, type WorkOrderAction, type WorkOrderStatus } from '@aftercare/domain';
+import {
+  DomainError,
+  TRANSITIONS,
+  type Transition,
+  type WorkOrderAction,
+  type WorkOrderStatus,
+} from '@aftercare/domain';
 import { workshopReceipts, type Executor } from '@aftercare/db';
 import type { CommandMeta } from '../context';
 import { getTenant } from '../tenants/tenants';
 import { storeSignature } from './attachments';
 import { tenantPolicyOf } from './calendars';
 import type { FileBatch } from './files';
-import { cancelOpenFollowUps, createFollowUpAndSurvey, openComplaint, reworkCount, type ComplaintSource, type FieldworkOrder } from './records';
+import {
+  cancelOpenFollowUps,
+  createFollowUpAndSurvey,
+  openComplaint,
+  reworkCount,
+  type ComplaintSource,
+  type FieldworkOrder,
+} from './records';
 
 /** Codes of the field work; the HTTP edge maps them (…_TAKEN → 409, a named field → 400, else 422). */
 export const FieldworkErrors = {
@@ -27,7 +40,8 @@ export interface FieldworkMoveInput {
   files?: FileBatch | undefined;
 }
 
-const legalFrom = (action: WorkOrderAction, status: string) => TRANSITIONS[action].from.includes(status as WorkOrderStatus);
+const legalFrom = (action: WorkOrderAction, status: string) =>
+  TRANSITIONS[action].from.includes(status as WorkOrderStatus);
 
 /**
  * Checks and shapes the data of a field-work move before the table decides it (called by
@@ -46,15 +60,21 @@ export async function prepareFieldworkMove(
   const payload = input.payload ? { ...input.payload } : undefined;
   const { action } = input;
   if (action === 'accept' && order.status !== 'completed') {
-    throw new DomainError(FieldworkErrors.acceptanceNotCompleted, 'The customer signs the acceptance only after the work order is completed.', {
-      details: { status: order.status },
-    });
+    throw new DomainError(
+      FieldworkErrors.acceptanceNotCompleted,
+      'The customer signs the acceptance only after the work order is completed.',
+      {
+        details: { status: order.status },
+      },
+    );
   }
   if (!legalFrom(action, order.status) || !payload) return { action, payload };
   switch (action) {
     case 'schedule': {
       if (typeof payload.slotEnd === 'string' && Date.parse(payload.slotEnd) <= now.getTime()) {
-        throw new DomainError(FieldworkErrors.slotInPast, 'The booked slot is over already.', { field: 'slotEnd' });
+        throw new DomainError(FieldworkErrors.slotInPast, 'The booked slot is over already.', {
+          field: 'slotEnd',
+        });
       }
       return { action, payload };
     }
@@ -66,36 +86,84 @@ export async function prepareFieldworkMove(
       const [taken] = await tx
         .select({ id: workshopReceipts.id })
         .from(workshopReceipts)
-        .where(and(eq(workshopReceipts.tenantId, order.tenantId), eq(workshopReceipts.receiptNumber, String(payload.receiptNumber))));
-      if (taken) throw new DomainError(FieldworkErrors.receiptNumberTaken, 'This receipt number was given already.', { field: 'receiptNumber' });
+        .where(
+          and(
+            eq(workshopReceipts.tenantId, order.tenantId),
+            eq(workshopReceipts.receiptNumber, String(payload.receiptNumber)),
+          ),
+        );
+      if (taken)
+        throw new DomainError(FieldworkErrors.receiptNumberTaken, 'This receipt number was given already.', {
+          field: 'receiptNumber',
+        });
       return { action, payload };
     }
     case 'return_from_workshop': {
       const receipt = await openReceipt(tx, order);
-      if (!receipt) throw new DomainError(FieldworkErrors.receiptMissing, 'The order has no take-back receipt to collect.', { field: 'receiptNumber' });
+      if (!receipt)
+        throw new DomainError(
+          FieldworkErrors.receiptMissing,
+          'The order has no take-back receipt to collect.',
+          { field: 'receiptNumber' },
+        );
       if (receipt.receiptNumber !== String(payload.receiptNumber).trim()) {
-        throw new DomainError(FieldworkErrors.receiptMismatch, 'The receipt collected is not the one given for this product.', {
-          field: 'receiptNumber',
-        });
+        throw new DomainError(
+          FieldworkErrors.receiptMismatch,
+          'The receipt collected is not the one given for this product.',
+          {
+            field: 'receiptNumber',
+          },
+        );
       }
       const { customerSignature, ...rest } = payload;
-      const signatureId = await storeSignature(tx, meta, order.id, 'return_signature', customerSignature, 'customerSignature', input.files, now);
+      const signatureId = await storeSignature(
+        tx,
+        meta,
+        order.id,
+        'return_signature',
+        customerSignature,
+        'customerSignature',
+        input.files,
+        now,
+      );
       return { action, payload: { ...rest, customerSignatureId: signatureId } };
     }
     case 'complete': {
       const { technicianSignature, ...rest } = payload;
       if (technicianSignature === undefined) return { action, payload: rest };
-      const signatureId = await storeSignature(tx, meta, order.id, 'technician_signature', technicianSignature, 'technicianSignature', input.files, now);
+      const signatureId = await storeSignature(
+        tx,
+        meta,
+        order.id,
+        'technician_signature',
+        technicianSignature,
+        'technicianSignature',
+        input.files,
+        now,
+      );
       return { action, payload: { ...rest, technicianSignatureId: signatureId } };
     }
     case 'accept': {
       for (const field of ['functionTestOk', 'appearanceOk'] as const) {
         if (payload[field] !== true) {
-          throw new DomainError(FieldworkErrors.acceptanceCheckFailed, 'A failed check is not an acceptance: record the rejection instead.', { field });
+          throw new DomainError(
+            FieldworkErrors.acceptanceCheckFailed,
+            'A failed check is not an acceptance: record the rejection instead.',
+            { field },
+          );
         }
       }
       const { customerSignature, ...rest } = payload;
-      const signatureId = await storeSignature(tx, meta, order.id, 'customer_signature', customerSignature, 'customerSignature', input.files, now);
+      const signatureId = await storeSignature(
+        tx,
+        meta,
+        order.id,
+        'customer_signature',
+        customerSignature,
+        'customerSignature',
+        input.files,
+        now,
+      );
       return { action, payload: { ...rest, customerSignatureId: signatureId } };
     }
     case 'reject_acceptance': {
@@ -103,7 +171,10 @@ export async function prepareFieldworkMove(
       const reworks = await reworkCount(tx, order.tenantId, order.id);
       const free = policy.workOrder.reworkFree && reworks < policy.workOrder.freeReworksBeforeComplaint;
       if (free) return { action, payload: { ...payload, freeRework: reworks + 1 } };
-      return { action: 'escalate_to_complaint', payload: { ...payload, source: 'acceptance_rejected', previousReworks: reworks } };
+      return {
+        action: 'escalate_to_complaint',
+        payload: { ...payload, source: 'acceptance_rejected', previousReworks: reworks },
+      };
     }
     default:
       return { action, payload };
@@ -114,7 +185,13 @@ async function openReceipt(tx: Executor, order: FieldworkOrder) {
   const [receipt] = await tx
     .select()
     .from(workshopReceipts)
-    .where(and(eq(workshopReceipts.tenantId, order.tenantId), eq(workshopReceipts.workOrderId, order.id), isNull(workshopReceipts.returnedAt)))
+    .where(
+      and(
+        eq(workshopReceipts.tenantId, order.tenantId),
+        eq(workshopReceipts.workOrderId, order.id),
+        isNull(workshopReceipts.returnedAt),
+      ),
+    )
     .for('update');
   return receipt;
 }

@@ -1,7 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { followUpTaskFor, type Policy } from '@aftercare/domain';
-import { complaints, followUpTasks, surveys, workOrderTransitions, workOrders, type Executor } from '@aftercare/db';
+import {
+  complaints,
+  followUpTasks,
+  surveys,
+  workOrderTransitions,
+  workOrders,
+  type Executor,
+} from '@aftercare/db';
 import { enqueueEvent, writeAudit } from '../audit';
 import type { CommandMeta } from '../context';
 import { nextDocumentNumber } from '../numbers';
@@ -17,7 +24,11 @@ export async function reworkCount(db: Executor, tenantId: string, workOrderId: s
     .select({ n: count() })
     .from(workOrderTransitions)
     .where(
-      and(eq(workOrderTransitions.tenantId, tenantId), eq(workOrderTransitions.workOrderId, workOrderId), eq(workOrderTransitions.toStatus, 'rework')),
+      and(
+        eq(workOrderTransitions.tenantId, tenantId),
+        eq(workOrderTransitions.workOrderId, workOrderId),
+        eq(workOrderTransitions.toStatus, 'rework'),
+      ),
     );
   return row?.n ?? 0;
 }
@@ -47,7 +58,12 @@ export async function openComplaint(
     createdBy: meta.actor.userId,
   };
   await tx.insert(complaints).values(row);
-  await writeAudit(tx, meta, now, { entityType: 'complaint', entityId: row.id, action: 'complaint.open', after: row });
+  await writeAudit(tx, meta, now, {
+    entityType: 'complaint',
+    entityId: row.id,
+    action: 'complaint.open',
+    after: row,
+  });
   await enqueueEvent(tx, order.tenantId, now, {
     type: 'ComplaintOpened',
     aggregateType: 'complaint',
@@ -61,7 +77,13 @@ export async function openComplaint(
  * R-FUP-01 and R-FUP-02 at completion: the follow-up call task due after the policy's call target
  * on the tenant's calendar, and a survey link with a random token.
  */
-export async function createFollowUpAndSurvey(tx: Executor, meta: CommandMeta, order: FieldworkOrder, policy: Policy, now: Date) {
+export async function createFollowUpAndSurvey(
+  tx: Executor,
+  meta: CommandMeta,
+  order: FieldworkOrder,
+  policy: Policy,
+  now: Date,
+) {
   const task = unwrap(followUpTaskFor(order.id, now, policy, followUpCalendar(order.tenantId, policy)));
   const taskRow = {
     tenantId: order.tenantId,
@@ -87,7 +109,12 @@ export async function createFollowUpAndSurvey(tx: Executor, meta: CommandMeta, o
     createdAt: now,
   };
   await tx.insert(surveys).values(surveyRow);
-  await writeAudit(tx, meta, now, { entityType: 'follow_up_task', entityId: taskRow.id, action: 'follow_up_task.create', after: taskRow });
+  await writeAudit(tx, meta, now, {
+    entityType: 'follow_up_task',
+    entityId: taskRow.id,
+    action: 'follow_up_task.create',
+    after: taskRow,
+  });
   await enqueueEvent(tx, order.tenantId, now, {
     type: 'FollowUpDue',
     aggregateType: 'work_order',
@@ -108,5 +135,11 @@ export async function cancelOpenFollowUps(tx: Executor, tenantId: string, workOr
   await tx
     .update(followUpTasks)
     .set({ status: 'cancelled' })
-    .where(and(eq(followUpTasks.tenantId, tenantId), eq(followUpTasks.workOrderId, workOrderId), eq(followUpTasks.status, 'open')));
+    .where(
+      and(
+        eq(followUpTasks.tenantId, tenantId),
+        eq(followUpTasks.workOrderId, workOrderId),
+        eq(followUpTasks.status, 'open'),
+      ),
+    );
 }

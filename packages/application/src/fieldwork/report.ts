@@ -23,15 +23,30 @@ type Payload = Record<string, unknown>;
 
 async function latestPayload(db: Executor, tenantId: string, workOrderId: string, action: string) {
   const [row] = await db
-    .select({ payload: workOrderTransitions.payload, at: workOrderTransitions.at, actorId: workOrderTransitions.actorId })
+    .select({
+      payload: workOrderTransitions.payload,
+      at: workOrderTransitions.at,
+      actorId: workOrderTransitions.actorId,
+    })
     .from(workOrderTransitions)
-    .where(and(eq(workOrderTransitions.tenantId, tenantId), eq(workOrderTransitions.workOrderId, workOrderId), eq(workOrderTransitions.action, action)))
+    .where(
+      and(
+        eq(workOrderTransitions.tenantId, tenantId),
+        eq(workOrderTransitions.workOrderId, workOrderId),
+        eq(workOrderTransitions.action, action),
+      ),
+    )
     .orderBy(desc(workOrderTransitions.at), desc(workOrderTransitions.id))
     .limit(1);
   return row ? { payload: (row.payload as Payload | null) ?? {}, at: row.at } : null;
 }
 
-async function signatureDataUrl(db: Executor, files: AttachmentFiles, tenantId: string, id: unknown): Promise<string | null> {
+async function signatureDataUrl(
+  db: Executor,
+  files: AttachmentFiles,
+  tenantId: string,
+  id: unknown,
+): Promise<string | null> {
   if (typeof id !== 'string') return null;
   const [row] = await db
     .select({ id: attachments.id, contentType: attachments.contentType })
@@ -50,7 +65,10 @@ async function signatureDataUrl(db: Executor, files: AttachmentFiles, tenantId: 
 export async function getServiceReportData(db: Executor, actor: Actor, id: string, files: AttachmentFiles) {
   const order = await getWorkOrder(db, actor, id);
   const tenantId = actor.tenantId;
-  const [tenant] = await db.select({ name: tenants.name, timeZone: tenants.timeZone }).from(tenants).where(eq(tenants.tenantId, tenantId));
+  const [tenant] = await db
+    .select({ name: tenants.name, timeZone: tenants.timeZone })
+    .from(tenants)
+    .where(eq(tenants.tenantId, tenantId));
   const [request] = await db
     .select({ addressId: serviceRequests.addressId, unitId: serviceRequests.unitId })
     .from(serviceRequests)
@@ -63,18 +81,30 @@ export async function getServiceReportData(db: Executor, actor: Actor, id: strin
     .where(
       and(
         eq(customerAddresses.tenantId, tenantId),
-        request?.addressId ? eq(customerAddresses.id, request.addressId) : eq(customerAddresses.customerId, order.customer.id),
+        request?.addressId
+          ? eq(customerAddresses.id, request.addressId)
+          : eq(customerAddresses.customerId, order.customer.id),
       ),
     )
     .orderBy(desc(customerAddresses.isDefault), asc(customerAddresses.createdAt))
     .limit(1);
   const addressText =
-    str(booked?.payload.address) ?? (address ? [address.province, address.city, address.district, address.line].filter(Boolean).join(' ') : null);
+    str(booked?.payload.address) ??
+    (address
+      ? [address.province, address.city, address.district, address.line].filter(Boolean).join(' ')
+      : null);
   const [product] = request?.unitId
     ? await db
-        .select({ serialNumber: units.serialNumber, modelCode: productModels.code, modelName: productModels.name })
+        .select({
+          serialNumber: units.serialNumber,
+          modelCode: productModels.code,
+          modelName: productModels.name,
+        })
         .from(units)
-        .innerJoin(productModels, and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)))
+        .innerJoin(
+          productModels,
+          and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)),
+        )
         .where(and(eq(units.tenantId, tenantId), eq(units.id, request.unitId)))
     : [];
   const completion = await latestPayload(db, tenantId, id, 'complete');
@@ -93,7 +123,9 @@ export async function getServiceReportData(db: Executor, actor: Actor, id: strin
       phone: order.customer.phoneMasked,
       address: addressText,
     },
-    product: product ? { model: `${product.modelName} ${product.modelCode}`, serialNumber: product.serialNumber } : null,
+    product: product
+      ? { model: `${product.modelName} ${product.modelCode}`, serialNumber: product.serialNumber }
+      : null,
     problem: order.problem,
     technician: order.assignee?.displayName ?? null,
     repair: {
@@ -125,7 +157,9 @@ export async function getServiceReportData(db: Executor, actor: Actor, id: strin
       : null,
     signatures: {
       technician: await signatureDataUrl(db, files, tenantId, repair.technicianSignatureId),
-      customer: acceptance ? await signatureDataUrl(db, files, tenantId, acceptance.payload.customerSignatureId) : null,
+      customer: acceptance
+        ? await signatureDataUrl(db, files, tenantId, acceptance.payload.customerSignatureId)
+        : null,
     },
   };
 }
@@ -176,7 +210,13 @@ export async function getFieldwork(db: Executor, actor: Actor, id: string) {
       returnedAt: r.returnedAt?.toISOString() ?? null,
       returnSignatureId: r.returnSignatureId,
     })),
-    followUps: tasks.map((t) => ({ id: t.id, status: t.status, dueAt: t.dueAt.toISOString(), targetKey: t.targetKey, result: t.result ?? null })),
+    followUps: tasks.map((t) => ({
+      id: t.id,
+      status: t.status,
+      dueAt: t.dueAt.toISOString(),
+      targetKey: t.targetKey,
+      result: t.result ?? null,
+    })),
     surveys: surveyRows.map((s) => ({
       id: s.id,
       // The link sent to the customer (SMS / e-mail); anyone who may read the order may resend it.
@@ -187,7 +227,14 @@ export async function getFieldwork(db: Executor, actor: Actor, id: string) {
       meetsTarget: s.meetsTarget,
       outcome: s.outcome,
     })),
-    complaints: complaintRows.map((c) => ({ id: c.id, number: c.number, source: c.source, status: c.status, description: c.description, createdAt: c.createdAt.toISOString() })),
+    complaints: complaintRows.map((c) => ({
+      id: c.id,
+      number: c.number,
+      source: c.source,
+      status: c.status,
+      description: c.description,
+      createdAt: c.createdAt.toISOString(),
+    })),
     attachments: files.map(attachmentView),
   };
 }

@@ -25,11 +25,19 @@ async function surveyByToken(db: Executor, token: string, lock: boolean) {
 export async function getPublicSurvey(db: Executor, token: string) {
   const survey = await surveyByToken(db, token, false);
   const [row] = await db
-    .select({ number: workOrders.number, modelName: productModels.name, modelCode: productModels.code, timeZone: tenants.timeZone })
+    .select({
+      number: workOrders.number,
+      modelName: productModels.name,
+      modelCode: productModels.code,
+      timeZone: tenants.timeZone,
+    })
     .from(workOrders)
     .innerJoin(tenants, eq(tenants.tenantId, workOrders.tenantId))
     .leftJoin(units, and(eq(units.tenantId, workOrders.tenantId), eq(units.id, workOrders.unitId)))
-    .leftJoin(productModels, and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)))
+    .leftJoin(
+      productModels,
+      and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)),
+    )
     .where(and(eq(workOrders.tenantId, survey.tenantId), eq(workOrders.id, survey.workOrderId)));
   if (!row) throw surveyNotFound();
   return {
@@ -53,9 +61,15 @@ export async function answerSurvey(
   now: Date,
 ) {
   const survey = await surveyByToken(tx, token, true);
-  if (survey.answeredAt) throw new DomainError('SURVEY_ALREADY_ANSWERED', 'This survey was answered already. Thank you!');
+  if (survey.answeredAt)
+    throw new DomainError('SURVEY_ALREADY_ANSWERED', 'This survey was answered already. Thank you!');
   const meta: CommandMeta = {
-    actor: { userId: SYSTEM_USER_ID, tenantId: survey.tenantId, roles: ['supervisor'], displayName: '满意度调查 survey' },
+    actor: {
+      userId: SYSTEM_USER_ID,
+      tenantId: survey.tenantId,
+      roles: ['supervisor'],
+      displayName: '满意度调查 survey',
+    },
     requestId,
     channel: 'system',
   };
@@ -69,12 +83,41 @@ export async function answerSurvey(
   };
   const result = unwrap(scoreSurvey(answers, { previousReworks }, policy));
   const comment = body.comment?.trim() ? body.comment.trim() : null;
-  const after = { ...survey, answeredAt: now, answers: result.items, comment, overall: result.overall, meetsTarget: result.meetsTarget, outcome: result.outcome };
+  const after = {
+    ...survey,
+    answeredAt: now,
+    answers: result.items,
+    comment,
+    overall: result.overall,
+    meetsTarget: result.meetsTarget,
+    outcome: result.outcome,
+  };
   await tx
     .update(surveys)
-    .set({ answeredAt: now, answers: result.items, comment, overall: result.overall, meetsTarget: result.meetsTarget, outcome: result.outcome })
+    .set({
+      answeredAt: now,
+      answers: result.items,
+      comment,
+      overall: result.overall,
+      meetsTarget: result.meetsTarget,
+      outcome: result.outcome,
+    })
     .where(and(eq(surveys.tenantId, survey.tenantId), eq(surveys.id, survey.id)));
-  await writeAudit(tx, meta, now, { entityType: 'survey', entityId: survey.id, action: 'survey.answer', before: survey, after });
-  await actOnOutcome(tx, meta, survey.workOrderId, result.outcome, 'survey_low_score', `满意度调查低分 ${result.overall}/100`, now);
+  await writeAudit(tx, meta, now, {
+    entityType: 'survey',
+    entityId: survey.id,
+    action: 'survey.answer',
+    before: survey,
+    after,
+  });
+  await actOnOutcome(
+    tx,
+    meta,
+    survey.workOrderId,
+    result.outcome,
+    'survey_low_score',
+    `满意度调查低分 ${result.overall}/100`,
+    now,
+  );
   return { overall: result.overall, meetsTarget: result.meetsTarget, thankYou: true as const };
 }

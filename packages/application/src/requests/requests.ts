@@ -14,7 +14,15 @@ import {
   type RequestStatus,
   type RequestType,
 } from '@aftercare/domain';
-import { customers, productModels, requestIntake, serviceRequests, units, workOrders, type Executor } from '@aftercare/db';
+import {
+  customers,
+  productModels,
+  requestIntake,
+  serviceRequests,
+  units,
+  workOrders,
+  type Executor,
+} from '@aftercare/db';
 import { enqueueEvent, writeAudit } from '../audit';
 import type { CommandMeta } from '../context';
 import { createCustomer, escapeLike, getCustomerRow, type CustomerInput } from '../customers/customers';
@@ -54,7 +62,12 @@ export type ServiceRequestRow = typeof serviceRequests.$inferSelect;
  * the product (existing unit or new inline), the problem and when it began. One transaction with its
  * audit entry and outbox event; a safety hazard makes it urgent (R-IN-04).
  */
-export async function createServiceRequest(tx: Executor, meta: CommandMeta, input: CreateServiceRequest, now: Date) {
+export async function createServiceRequest(
+  tx: Executor,
+  meta: CommandMeta,
+  input: CreateServiceRequest,
+  now: Date,
+) {
   requirePermission(meta.actor, 'request.create');
   const tenantId = meta.actor.tenantId;
   const tenant = await getTenant(tx, tenantId);
@@ -76,12 +89,23 @@ export async function createServiceRequest(tx: Executor, meta: CommandMeta, inpu
   let unitId: string | null = null;
   let purchaseDate: string | null = null;
   if (input.unitId) {
-    const [unit] = await tx.select().from(units).where(and(eq(units.tenantId, tenantId), eq(units.id, input.unitId)));
-    if (!unit || (scope.kind === 'own' && unit.ownerId !== scope.customerId)) throw notFound('Unit', 'unitId');
+    const [unit] = await tx
+      .select()
+      .from(units)
+      .where(and(eq(units.tenantId, tenantId), eq(units.id, input.unitId)));
+    if (!unit || (scope.kind === 'own' && unit.ownerId !== scope.customerId))
+      throw notFound('Unit', 'unitId');
     unitId = unit.id;
     purchaseDate = unit.purchaseDate;
   } else if (input.unit) {
-    const unit = await createUnit(tx, meta, { ...input.unit, ownerId: customerId }, now, tenant.timeZone, 'unit.');
+    const unit = await createUnit(
+      tx,
+      meta,
+      { ...input.unit, ownerId: customerId },
+      now,
+      tenant.timeZone,
+      'unit.',
+    );
     unitId = unit.id;
     purchaseDate = unit.purchaseDate;
   }
@@ -133,7 +157,12 @@ export async function createServiceRequest(tx: Executor, meta: CommandMeta, inpu
   };
   await tx.insert(serviceRequests).values(row);
   await triage.record(row.id);
-  await writeAudit(tx, meta, now, { entityType: 'service_request', entityId: row.id, action: 'service_request.create', after: row });
+  await writeAudit(tx, meta, now, {
+    entityType: 'service_request',
+    entityId: row.id,
+    action: 'service_request.create',
+    after: row,
+  });
   await startRequestClocks(tx, tenantId, {
     id: row.id,
     type: row.type as RequestType,
@@ -163,10 +192,22 @@ function requestQuery(db: Executor) {
   return db
     .select(requestSelect)
     .from(serviceRequests)
-    .innerJoin(customers, and(eq(customers.tenantId, serviceRequests.tenantId), eq(customers.id, serviceRequests.customerId)))
+    .innerJoin(
+      customers,
+      and(eq(customers.tenantId, serviceRequests.tenantId), eq(customers.id, serviceRequests.customerId)),
+    )
     .leftJoin(units, and(eq(units.tenantId, serviceRequests.tenantId), eq(units.id, serviceRequests.unitId)))
-    .leftJoin(productModels, and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)))
-    .leftJoin(requestIntake, and(eq(requestIntake.tenantId, serviceRequests.tenantId), eq(requestIntake.requestId, serviceRequests.id)));
+    .leftJoin(
+      productModels,
+      and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)),
+    )
+    .leftJoin(
+      requestIntake,
+      and(
+        eq(requestIntake.tenantId, serviceRequests.tenantId),
+        eq(requestIntake.requestId, serviceRequests.id),
+      ),
+    );
 }
 
 type RequestJoined = Awaited<ReturnType<ReturnType<typeof requestQuery>['where']>>[number];
@@ -181,7 +222,10 @@ function toView(r: RequestJoined) {
     status: q.status as RequestStatus,
     priority: q.priority as Priority,
     customer: { id: q.customerId, name: r.customerName, phoneMasked: maskPhone(r.customerPhones[0]) },
-    unit: q.unitId && r.serialNumber ? { id: q.unitId, serialNumber: r.serialNumber, model: r.modelCode ?? '' } : null,
+    unit:
+      q.unitId && r.serialNumber
+        ? { id: q.unitId, serialNumber: r.serialNumber, model: r.modelCode ?? '' }
+        : null,
     problem: q.problem,
     problemStartedAt: q.problemStartedAt?.toISOString() ?? null,
     safetyHazard: q.safetyHazard,
@@ -206,10 +250,17 @@ function scopeCondition(actor: Actor) {
 export async function getServiceRequest(db: Executor, actor: Actor, id: string, now?: Date) {
   requirePermission(actor, 'request.read');
   const [row] = await requestQuery(db)
-    .leftJoin(workOrders, and(eq(workOrders.tenantId, serviceRequests.tenantId), eq(workOrders.id, serviceRequests.workOrderId)))
-    .where(and(eq(serviceRequests.tenantId, actor.tenantId), eq(serviceRequests.id, id), scopeCondition(actor)));
+    .leftJoin(
+      workOrders,
+      and(eq(workOrders.tenantId, serviceRequests.tenantId), eq(workOrders.id, serviceRequests.workOrderId)),
+    )
+    .where(
+      and(eq(serviceRequests.tenantId, actor.tenantId), eq(serviceRequests.id, id), scopeCondition(actor)),
+    );
   if (!row) throw notFound('Service request');
-  const sla = now ? await slaViews(db, await slaTenant(db, actor.tenantId), [{ type: 'service_request', id }], now) : [];
+  const sla = now
+    ? await slaViews(db, await slaTenant(db, actor.tenantId), [{ type: 'service_request', id }], now)
+    : [];
   return { ...toView(row), sla };
 }
 
@@ -232,7 +283,9 @@ export async function listServiceRequests(
   const where = and(
     eq(serviceRequests.tenantId, actor.tenantId),
     scopeCondition(actor),
-    query.sla ? slaFilterCondition(query.sla, serviceRequests.tenantId, [serviceRequests.id], now) : undefined,
+    query.sla
+      ? slaFilterCondition(query.sla, serviceRequests.tenantId, [serviceRequests.id], now)
+      : undefined,
     query.status ? eq(serviceRequests.status, query.status) : undefined,
     query.type ? eq(serviceRequests.type, query.type) : undefined,
     query.priority ? eq(serviceRequests.priority, query.priority) : undefined,
@@ -257,13 +310,30 @@ export async function listServiceRequests(
     db
       .select({ total: count() })
       .from(serviceRequests)
-      .innerJoin(customers, and(eq(customers.tenantId, serviceRequests.tenantId), eq(customers.id, serviceRequests.customerId)))
-      .leftJoin(units, and(eq(units.tenantId, serviceRequests.tenantId), eq(units.id, serviceRequests.unitId)))
-      .leftJoin(workOrders, and(eq(workOrders.tenantId, serviceRequests.tenantId), eq(workOrders.id, serviceRequests.workOrderId)))
+      .innerJoin(
+        customers,
+        and(eq(customers.tenantId, serviceRequests.tenantId), eq(customers.id, serviceRequests.customerId)),
+      )
+      .leftJoin(
+        units,
+        and(eq(units.tenantId, serviceRequests.tenantId), eq(units.id, serviceRequests.unitId)),
+      )
+      .leftJoin(
+        workOrders,
+        and(
+          eq(workOrders.tenantId, serviceRequests.tenantId),
+          eq(workOrders.id, serviceRequests.workOrderId),
+        ),
+      )
       .where(where),
   ]);
   const tenant = await slaTenant(db, actor.tenantId);
-  const clocks = await slaViewsBySubject(db, tenant, rows.map((r) => ({ type: 'service_request' as const, id: r.request.id })), now);
+  const clocks = await slaViewsBySubject(
+    db,
+    tenant,
+    rows.map((r) => ({ type: 'service_request' as const, id: r.request.id })),
+    now,
+  );
   const items = rows.map((r) => ({ ...toView(r), sla: clocks.get(r.request.id) ?? [] }));
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
@@ -316,7 +386,12 @@ export async function reviewServiceRequest(
       closedAt: null,
     };
     await tx.insert(workOrders).values(order);
-    await writeAudit(tx, meta, now, { entityType: 'work_order', entityId: order.id, action: 'work_order.create', after: order });
+    await writeAudit(tx, meta, now, {
+      entityType: 'work_order',
+      entityId: order.id,
+      action: 'work_order.create',
+      after: order,
+    });
     await enqueueEvent(tx, tenantId, now, {
       type: 'WorkOrderCreated',
       aggregateType: 'work_order',
@@ -344,7 +419,13 @@ export async function reviewServiceRequest(
       updatedAt: now,
     })
     .where(and(eq(serviceRequests.tenantId, tenantId), eq(serviceRequests.id, id)));
-  await writeAudit(tx, meta, now, { entityType: 'service_request', entityId: id, action: 'service_request.review', before, after });
+  await writeAudit(tx, meta, now, {
+    entityType: 'service_request',
+    entityId: id,
+    action: 'service_request.review',
+    before,
+    after,
+  });
   await signalRequest(tx, meta, id, { kind: 'event', event: 'request.reviewed' }, now);
   if (workOrderId) await startWorkOrderClocks(tx, meta, workOrderId, now);
   await enqueueEvent(tx, tenantId, now, {

@@ -59,17 +59,32 @@ export async function seedDemo(
       start,
     );
     const system: CommandMeta = {
-      actor: { userId: randomUUID(), tenantId: tenant.tenantId, roles: ['admin', 'supervisor', 'manager', 'agent'], displayName: 'seed' },
+      actor: {
+        userId: randomUUID(),
+        tenantId: tenant.tenantId,
+        roles: ['admin', 'supervisor', 'manager', 'agent'],
+        displayName: 'seed',
+      },
       requestId: 'seed',
       channel: 'system',
     };
     const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
-      const user = await addUser(tx, system, tenant, { ...u, roles: [...u.roles], password: DEMO_PASSWORD }, start);
+      const user = await addUser(
+        tx,
+        system,
+        tenant,
+        { ...u, roles: [...u.roles], password: DEMO_PASSWORD },
+        start,
+      );
       userIds.set(u.username, user.id);
     }
     system.actor.userId = userIds.get('admin')!;
-    const as = (username: string, roles: CommandMeta['actor']['roles'], channel: Channel = 'hotline'): CommandMeta => ({
+    const as = (
+      username: string,
+      roles: CommandMeta['actor']['roles'],
+      channel: Channel = 'hotline',
+    ): CommandMeta => ({
       actor: { userId: userIds.get(username)!, tenantId: tenant.tenantId, roles, displayName: username },
       requestId: `seed-${username}`,
       channel,
@@ -79,7 +94,17 @@ export async function seedDemo(
     for (const l of DEMO_LINES) lineIds.set(l.code, (await createProductLine(tx, system, l, start)).id);
     const modelIds = new Map<string, string>();
     for (const m of DEMO_MODELS) {
-      modelIds.set(m.code, (await createProductModel(tx, system, { productLineId: lineIds.get(m.line)!, code: m.code, name: m.name }, start)).id);
+      modelIds.set(
+        m.code,
+        (
+          await createProductModel(
+            tx,
+            system,
+            { productLineId: lineIds.get(m.line)!, code: m.code, name: m.name },
+            start,
+          )
+        ).id,
+      );
     }
 
     const customerIds: string[] = [];
@@ -88,7 +113,19 @@ export async function seedDemo(
       const { customer } = await createCustomer(
         tx,
         system,
-        { kind: 'person', name: c.name, phones: [c.phone], address: { province, city: c.city, district: c.district, line: c.line, latitude: c.lat, longitude: c.lng } },
+        {
+          kind: 'person',
+          name: c.name,
+          phones: [c.phone],
+          address: {
+            province,
+            city: c.city,
+            district: c.district,
+            line: c.line,
+            latitude: c.lat,
+            longitude: c.lng,
+          },
+        },
         start,
       );
       customerIds.push(customer.id);
@@ -102,7 +139,14 @@ export async function seedDemo(
         contactName: DEMO_ORG.contactName,
         organisation: DEMO_ORG.name,
         phones: [DEMO_ORG.phone],
-        address: { province: '广东省', city: DEMO_ORG.city, district: DEMO_ORG.district, line: DEMO_ORG.line, latitude: DEMO_ORG.lat, longitude: DEMO_ORG.lng },
+        address: {
+          province: '广东省',
+          city: DEMO_ORG.city,
+          district: DEMO_ORG.district,
+          line: DEMO_ORG.line,
+          latitude: DEMO_ORG.lat,
+          longitude: DEMO_ORG.lng,
+        },
       },
       start,
     );
@@ -113,7 +157,13 @@ export async function seedDemo(
       tx,
       system,
       tenant,
-      { username: 'customer', displayName: DEMO_CUSTOMERS[0].name, roles: ['customer'], password: DEMO_PASSWORD, customerId: customerIds[0] },
+      {
+        username: 'customer',
+        displayName: DEMO_CUSTOMERS[0].name,
+        roles: ['customer'],
+        password: DEMO_PASSWORD,
+        customerId: customerIds[0],
+      },
       start,
     );
 
@@ -123,7 +173,9 @@ export async function seedDemo(
     for (let i = 0; i < total; i++) {
       const p = DEMO_PROBLEMS[i % DEMO_PROBLEMS.length]!;
       const customerId = customerIds[i % customerIds.length]!;
-      const filedAt = new Date(start.getTime() + Math.floor(((i + 0.5) / total) * 29 * DAY) + (i % 7) * 3600_000);
+      const filedAt = new Date(
+        start.getTime() + Math.floor(((i + 0.5) / total) * 29 * DAY) + (i % 7) * 3600_000,
+      );
       const purchase = new Date(filedAt.getTime() - (40 + ((i * 37) % 900)) * DAY).toISOString().slice(0, 10);
       const channel = CHANNELS[i % CHANNELS.length]!;
       const request = await createServiceRequest(
@@ -146,13 +198,23 @@ export async function seedDemo(
         },
         filedAt,
       );
-      const story = p.type === 'repair' || p.type === 'installation' || p.type === 'maintenance' ? STORIES[i % STORIES.length]! : [];
+      const story =
+        p.type === 'repair' || p.type === 'installation' || p.type === 'maintenance'
+          ? STORIES[i % STORIES.length]!
+          : [];
       let t = filedAt.getTime();
       let workOrderId: string | null = null;
       if (story.length > 0) {
         // The service department calls the customer back within the hour (R-IN-09).
         t += 3600_000;
-        await recordRequestStep(tx, as('agent', ['agent']), request.id, 'contact', '已电话联系客户，确认故障情况', new Date(t));
+        await recordRequestStep(
+          tx,
+          as('agent', ['agent']),
+          request.id,
+          'contact',
+          '已电话联系客户，确认故障情况',
+          new Date(t),
+        );
       }
       const tech = techs[i % techs.length]!;
       for (const step of story) {
@@ -163,7 +225,9 @@ export async function seedDemo(
             tx,
             as('agent', ['agent']),
             request.id,
-            step === 'review' ? { eligible: true } : { eligible: false, reason: '非本公司销售产品，已建议联系原购买商家' },
+            step === 'review'
+              ? { eligible: true }
+              : { eligible: false, reason: '非本公司销售产品，已建议联系原购买商家' },
             at,
           );
           workOrderId = r.workOrderId;
@@ -178,7 +242,12 @@ export async function seedDemo(
           const [who, roles] = byRole[step]!;
           const payload: Record<string, unknown> =
             step === 'assess'
-              ? { faultConfirmed: true, findings: '现场确认故障属实，需更换部件', repairFeasible: true, causeClass: 'material_defect' }
+              ? {
+                  faultConfirmed: true,
+                  findings: '现场确认故障属实，需更换部件',
+                  repairFeasible: true,
+                  causeClass: 'material_defect',
+                }
               : step === 'complete'
                 ? { workDone: '更换故障部件并清洁整机', testResult: '通电试机运行正常' }
                 : {};
@@ -194,7 +263,10 @@ export async function seedDemo(
             },
             at,
           );
-          if (step === 'assess' && !(await chargeableWorkOf(tx, tenant.tenantId, workOrderId, policy)).allowed) {
+          if (
+            step === 'assess' &&
+            !(await chargeableWorkOf(tx, tenant.tenantId, workOrderId, policy)).allowed
+          ) {
             // Out of warranty: an itemised quote the customer accepts on the phone (R-FEE-01).
             await issueQuote(
               tx,
@@ -202,13 +274,33 @@ export async function seedDemo(
               workOrderId,
               {
                 lines: [
-                  { kind: 'labour', description: '上门检测及维修工时', unit: 'job', quantity: 1, unitPriceFen: 8_000 },
-                  { kind: 'part', description: '启动电容', partId: 'CAP-35UF', quantity: 1, unitPriceFen: 3_500, origin: 'own' },
+                  {
+                    kind: 'labour',
+                    description: '上门检测及维修工时',
+                    unit: 'job',
+                    quantity: 1,
+                    unitPriceFen: 8_000,
+                  },
+                  {
+                    kind: 'part',
+                    description: '启动电容',
+                    partId: 'CAP-35UF',
+                    quantity: 1,
+                    unitPriceFen: 3_500,
+                    origin: 'own',
+                  },
                 ],
               },
               at,
             );
-            await decideOnQuote(tx, as('agent', ['agent']), workOrderId, 'accept', { channel: 'hotline' }, at);
+            await decideOnQuote(
+              tx,
+              as('agent', ['agent']),
+              workOrderId,
+              'accept',
+              { channel: 'hotline' },
+              at,
+            );
           }
         }
       }
@@ -216,4 +308,3 @@ export async function seedDemo(
     return tenant;
   });
 }
-

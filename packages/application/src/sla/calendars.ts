@@ -11,7 +11,8 @@ const MAX_ENTRIES = 500;
 
 export function parseTenantPolicy(raw: unknown): Policy {
   const parsed = parsePolicy(raw);
-  if (!parsed.ok) throw new DomainError('POLICY_INVALID', `The company policy is invalid: ${parsed.error.message}`);
+  if (!parsed.ok)
+    throw new DomainError('POLICY_INVALID', `The company policy is invalid: ${parsed.error.message}`);
   return parsed.value;
 }
 

@@ -70,7 +70,9 @@ export function targetsFor(policy: Policy, event: SlaEvent, context: SlaStartCon
 function project(clock: SlaClock, calendars: SlaCalendars) {
   const next = nextAlertAt(clock, calendars);
   const warnAt =
-    clock.status === 'running' && clock.warningRecordedAt === null && next !== null && next <= clock.deadline ? next : null;
+    clock.status === 'running' && clock.warningRecordedAt === null && next !== null && next <= clock.deadline
+      ? next
+      : null;
   return {
     status: clock.status,
     outcome: clock.outcome,
@@ -136,11 +138,22 @@ export async function startClocks(
       updatedAt: at,
       ...project(clock, calendars),
     });
-    await recordClockEvents(tx, null, tenant.tenantId, { id: clockId, subjectType: subject.type, subjectId: subject.id, targetKey: key }, result.events, at);
+    await recordClockEvents(
+      tx,
+      null,
+      tenant.tenantId,
+      { id: clockId, subjectType: subject.type, subjectId: subject.id, targetKey: key },
+      result.events,
+      at,
+    );
   }
 }
 
-async function openClocks(tx: Executor, tenantId: string, subjects: readonly SlaSubject[]): Promise<ClockRow[]> {
+async function openClocks(
+  tx: Executor,
+  tenantId: string,
+  subjects: readonly SlaSubject[],
+): Promise<ClockRow[]> {
   if (!subjects.length) return [];
   return tx
     .select()
@@ -156,14 +169,26 @@ async function openClocks(tx: Executor, tenantId: string, subjects: readonly Sla
     .for('update');
 }
 
-async function saveClock(tx: Executor, tenantId: string, row: ClockRow, clock: SlaClock, calendars: SlaCalendars, now: Date) {
+async function saveClock(
+  tx: Executor,
+  tenantId: string,
+  row: ClockRow,
+  clock: SlaClock,
+  calendars: SlaCalendars,
+  now: Date,
+) {
   await tx
     .update(slaClocks)
     .set({ ...project(clock, calendars), updatedAt: now })
     .where(and(eq(slaClocks.tenantId, tenantId), eq(slaClocks.id, row.id)));
 }
 
-const TOLERATED_ON_SIGNAL = new Set(['SLA_CLOCK_BREACHED', 'SLA_CLOCK_NOT_PAUSED', 'SLA_CLOCK_PAUSED', 'SLA_CLOCK_CLOSED']);
+const TOLERATED_ON_SIGNAL = new Set([
+  'SLA_CLOCK_BREACHED',
+  'SLA_CLOCK_NOT_PAUSED',
+  'SLA_CLOCK_PAUSED',
+  'SLA_CLOCK_CLOSED',
+]);
 
 /**
  * Applies a step of the life to the open clocks of the subjects (an order and its request): an event
@@ -242,7 +267,12 @@ export interface SlaClockView {
 }
 
 /** The clocks of the subjects as the API shows them, evaluated at `now`. */
-export async function slaViews(db: Executor, tenant: TenantPolicy, subjects: readonly SlaSubject[], now: Date): Promise<SlaClockView[]> {
+export async function slaViews(
+  db: Executor,
+  tenant: TenantPolicy,
+  subjects: readonly SlaSubject[],
+  now: Date,
+): Promise<SlaClockView[]> {
   if (!subjects.length) return [];
   const rows = await db
     .select()
@@ -295,7 +325,13 @@ export async function sweepSlaAlerts(
       const rows = await tx
         .select()
         .from(slaClocks)
-        .where(and(isNotNull(slaClocks.nextAlertAt), lte(slaClocks.nextAlertAt, now), inArray(slaClocks.status, ['running', 'paused'])))
+        .where(
+          and(
+            isNotNull(slaClocks.nextAlertAt),
+            lte(slaClocks.nextAlertAt, now),
+            inArray(slaClocks.status, ['running', 'paused']),
+          ),
+        )
         .orderBy(asc(slaClocks.nextAlertAt))
         .limit(batchSize)
         .for('update', { skipLocked: true });
@@ -341,7 +377,15 @@ export async function slaViewsBySubject(
   const rows = await db
     .select({ subjectId: slaClocks.subjectId, id: slaClocks.id })
     .from(slaClocks)
-    .where(and(eq(slaClocks.tenantId, tenant.tenantId), inArray(slaClocks.subjectId, subjects.map((s) => s.id))));
+    .where(
+      and(
+        eq(slaClocks.tenantId, tenant.tenantId),
+        inArray(
+          slaClocks.subjectId,
+          subjects.map((s) => s.id),
+        ),
+      ),
+    );
   const subjectOfClock = new Map(rows.map((r) => [r.id, r.subjectId]));
   for (const view of await slaViews(db, tenant, subjects, now)) {
     const subjectId = subjectOfClock.get(view.id)!;
@@ -354,7 +398,12 @@ export async function slaViewsBySubject(
  * A list filter: rows that have a clock at risk (running, warning share used, deadline not passed)
  * or breached (stopped late, breach recorded, or running past its deadline) at `now`.
  */
-export function slaFilterCondition(kind: 'at_risk' | 'breached', tenantId: AnyPgColumn, subjectIds: AnyPgColumn[], now: Date): SQL {
+export function slaFilterCondition(
+  kind: 'at_risk' | 'breached',
+  tenantId: AnyPgColumn,
+  subjectIds: AnyPgColumn[],
+  now: Date,
+): SQL {
   const subjectMatch = sql.join(
     subjectIds.map((c) => sql`c.subject_id = ${c}`),
     sql` or `,

@@ -32,7 +32,12 @@ export async function recordRequestStep(
   requirePermission(meta.actor, 'request.contact');
   await getServiceRequest(tx, meta.actor, requestId); // visibility: 404 for others
   const event = REQUEST_SLA_STEPS[step];
-  await writeAudit(tx, meta, now, { entityType: 'service_request', entityId: requestId, action: `service_request.${step}`, after: { note: note ?? null } });
+  await writeAudit(tx, meta, now, {
+    entityType: 'service_request',
+    entityId: requestId,
+    action: `service_request.${step}`,
+    after: { note: note ?? null },
+  });
   await enqueueEvent(tx, meta.actor.tenantId, now, {
     type: 'ServiceRequestStepRecorded',
     aggregateType: 'service_request',
@@ -40,7 +45,14 @@ export async function recordRequestStep(
     payload: { step, event, note: note ?? null },
   });
   const tenant = await slaTenant(tx, meta.actor.tenantId);
-  await signalClocks(tx, tenant, [{ type: 'service_request', id: requestId }], { kind: 'event', event }, now, { meta });
+  await signalClocks(
+    tx,
+    tenant,
+    [{ type: 'service_request', id: requestId }],
+    { kind: 'event', event },
+    now,
+    { meta },
+  );
   return getServiceRequest(tx, meta.actor, requestId, now);
 }
 
@@ -81,5 +93,7 @@ export async function pauseOrResumeSla(
     action: change.kind === 'pause' ? 'sla.pause' : 'sla.resume',
     after: { ...change, note: note ?? null, clocks: changed },
   });
-  return subject.type === 'work_order' ? getWorkOrder(tx, meta.actor, subject.id, now) : getServiceRequest(tx, meta.actor, subject.id, now);
+  return subject.type === 'work_order'
+    ? getWorkOrder(tx, meta.actor, subject.id, now)
+    : getServiceRequest(tx, meta.actor, subject.id, now);
 }

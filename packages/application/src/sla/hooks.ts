@@ -2,12 +2,25 @@
  * Where the life of requests and work orders meets the SLA clocks: one call from each use case,
  * inside its transaction.
  */
-import { slaSignalsOf, triageRequest, type Channel, type Priority, type RequestType, type WorkOrderAction } from '@aftercare/domain';
+import {
+  slaSignalsOf,
+  triageRequest,
+  type Channel,
+  type Priority,
+  type RequestType,
+  type WorkOrderAction,
+} from '@aftercare/domain';
 import type { Executor } from '@aftercare/db';
 import type { CommandMeta } from '../context';
 import { getTenant } from '../tenants/tenants';
 import { parseTenantPolicy } from './calendars';
-import { signalClocks, startClocks, type SlaStartContext, type SlaSubject, type TenantPolicy } from './clocks';
+import {
+  signalClocks,
+  startClocks,
+  type SlaStartContext,
+  type SlaSubject,
+  type TenantPolicy,
+} from './clocks';
 import { unwrap } from '../guards';
 
 /** Channels through which a request reaches someone outside the service department (R-IN-06). */
@@ -43,7 +56,13 @@ export async function startRequestClocks(
   );
   const keys = triage.targets.map((t) => t.key);
   if (request.type !== 'consultation') keys.push(tenant.policy.intake.reviewTarget);
-  await startClocks(tx, tenant, { type: 'service_request', id: request.id }, [...new Set(keys)], request.receivedAt);
+  await startClocks(
+    tx,
+    tenant,
+    { type: 'service_request', id: request.id },
+    [...new Set(keys)],
+    request.receivedAt,
+  );
 }
 
 /** An SLA event on a request alone (review, contact, forwarding, call-back). */
@@ -56,14 +75,25 @@ export async function signalRequest(
   options: { startOn?: SlaSubject; strict?: boolean } = {},
 ): Promise<number> {
   const tenant = await slaTenant(tx, meta.actor.tenantId);
-  return signalClocks(tx, tenant, [{ type: 'service_request', id: requestId }], signal, now, { ...options, meta });
+  return signalClocks(tx, tenant, [{ type: 'service_request', id: requestId }], signal, now, {
+    ...options,
+    meta,
+  });
 }
 
 /** A new work order starts the clocks that start with it (the assessment, R-WAR-01). */
-export async function startWorkOrderClocks(tx: Executor, meta: CommandMeta, workOrderId: string, now: Date): Promise<void> {
+export async function startWorkOrderClocks(
+  tx: Executor,
+  meta: CommandMeta,
+  workOrderId: string,
+  now: Date,
+): Promise<void> {
   const tenant = await slaTenant(tx, meta.actor.tenantId);
   const order: SlaSubject = { type: 'work_order', id: workOrderId };
-  await signalClocks(tx, tenant, [order], { kind: 'event', event: 'work_order.created' }, now, { startOn: order, meta });
+  await signalClocks(tx, tenant, [order], { kind: 'event', event: 'work_order.created' }, now, {
+    startOn: order,
+    meta,
+  });
 }
 
 /**

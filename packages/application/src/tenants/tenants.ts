@@ -24,12 +24,23 @@ export async function findTenantByCode(db: Executor, code: string): Promise<Tena
 /** Creates a company with the policy of a preset (R-NF-05: everything hangs off its tenant id). */
 export async function createTenant(
   tx: Executor,
-  input: { code: string; name: string; preset: PresetName; timeZone?: string; locale?: string; isDemo?: boolean },
+  input: {
+    code: string;
+    name: string;
+    preset: PresetName;
+    timeZone?: string;
+    locale?: string;
+    isDemo?: boolean;
+  },
   now: Date,
 ): Promise<TenantRow> {
   const code = input.code.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9-]{1,31}$/.test(code)) {
-    throw new DomainError('TENANT_CODE_INVALID', 'A company code is 2–32 lower-case letters, digits or dashes.', { field: 'code' });
+    throw new DomainError(
+      'TENANT_CODE_INVALID',
+      'A company code is 2–32 lower-case letters, digits or dashes.',
+      { field: 'code' },
+    );
   }
   if (await findTenantByCode(tx, code)) {
     throw new DomainError('TENANT_CODE_TAKEN', `The company code "${code}" is taken.`, { field: 'code' });
@@ -65,20 +76,28 @@ export async function addUser(tx: Executor, meta: CommandMeta, tenant: TenantRow
   const roles = [...new Set(input.roles)];
   const bad = roles.find((r) => !isRole(r));
   if (bad) throw new DomainError('USER_ROLE_UNKNOWN', `Unknown role "${bad}".`, { field: 'roles' });
-  if (roles.length === 0) throw new DomainError('USER_ROLE_REQUIRED', 'A user needs at least one role.', { field: 'roles' });
+  if (roles.length === 0)
+    throw new DomainError('USER_ROLE_REQUIRED', 'A user needs at least one role.', { field: 'roles' });
   if (input.password.length < 8) {
-    throw new DomainError('USER_PASSWORD_WEAK', 'A password has at least 8 characters.', { field: 'password' });
-  }
-  if (!tenant.isDemo && input.password === DEMO_PASSWORD) {
-    throw new DomainError('USER_PASSWORD_WEAK', 'The demo password may not be used outside the demo company.', {
+    throw new DomainError('USER_PASSWORD_WEAK', 'A password has at least 8 characters.', {
       field: 'password',
     });
+  }
+  if (!tenant.isDemo && input.password === DEMO_PASSWORD) {
+    throw new DomainError(
+      'USER_PASSWORD_WEAK',
+      'The demo password may not be used outside the demo company.',
+      {
+        field: 'password',
+      },
+    );
   }
   const [existing] = await tx
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.tenantId, tenant.tenantId), eq(users.username, username)));
-  if (existing) throw new DomainError('USER_NAME_TAKEN', `The user name "${username}" is taken.`, { field: 'username' });
+  if (existing)
+    throw new DomainError('USER_NAME_TAKEN', `The user name "${username}" is taken.`, { field: 'username' });
   const row = {
     tenantId: tenant.tenantId,
     id: randomUUID(),
@@ -93,6 +112,11 @@ export async function addUser(tx: Executor, meta: CommandMeta, tenant: TenantRow
   };
   await tx.insert(users).values(row);
   const { passwordHash: _omit, ...visible } = row;
-  await writeAudit(tx, meta, now, { entityType: 'user', entityId: row.id, action: 'user.create', after: visible });
+  await writeAudit(tx, meta, now, {
+    entityType: 'user',
+    entityId: row.id,
+    action: 'user.create',
+    after: visible,
+  });
   return visible;
 }

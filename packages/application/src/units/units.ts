@@ -28,7 +28,14 @@ export async function createUnit(
 ): Promise<UnitRow> {
   requirePermission(meta.actor, 'unit.write');
   const tenantId = meta.actor.tenantId;
-  unwrap(checkIntakeDates({ purchaseDate: input.purchaseDate ?? null }, now, localDate(now, timeZone), fieldPrefix));
+  unwrap(
+    checkIntakeDates(
+      { purchaseDate: input.purchaseDate ?? null },
+      now,
+      localDate(now, timeZone),
+      fieldPrefix,
+    ),
+  );
   const [model] = await tx
     .select({ id: productModels.id })
     .from(productModels)
@@ -36,7 +43,10 @@ export async function createUnit(
   if (!model) throw notFound('Product model', `${fieldPrefix}modelId`);
   await getCustomerRow(tx, tenantId, input.ownerId, 'ownerId');
   const serial = input.serialNumber.trim().toUpperCase();
-  const [dup] = await tx.select({ id: units.id }).from(units).where(and(eq(units.tenantId, tenantId), eq(units.serialNumber, serial)));
+  const [dup] = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.tenantId, tenantId), eq(units.serialNumber, serial)));
   if (dup) {
     throw new DomainError('UNIT_SERIAL_TAKEN', `Serial number ${serial} is already registered.`, {
       field: `${fieldPrefix}serialNumber`,
@@ -55,7 +65,12 @@ export async function createUnit(
     createdAt: now,
   };
   await tx.insert(units).values(row);
-  await writeAudit(tx, meta, now, { entityType: 'unit', entityId: row.id, action: 'unit.create', after: row });
+  await writeAudit(tx, meta, now, {
+    entityType: 'unit',
+    entityId: row.id,
+    action: 'unit.create',
+    after: row,
+  });
   return row;
 }
 
@@ -81,8 +96,14 @@ function joined(db: Executor) {
   return db
     .select(unitSelect)
     .from(units)
-    .innerJoin(productModels, and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)))
-    .innerJoin(productLines, and(eq(productLines.tenantId, units.tenantId), eq(productLines.id, productModels.productLineId)));
+    .innerJoin(
+      productModels,
+      and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)),
+    )
+    .innerJoin(
+      productLines,
+      and(eq(productLines.tenantId, units.tenantId), eq(productLines.id, productModels.productLineId)),
+    );
 }
 
 /** Lists units by serial number or model; a customer sees only their own (R-ROLE-03). */
@@ -98,14 +119,23 @@ export async function listUnits(
     eq(units.tenantId, actor.tenantId),
     scope.kind === 'own' ? eq(units.ownerId, scope.customerId) : undefined,
     query.ownerId ? eq(units.ownerId, query.ownerId) : undefined,
-    q ? or(ilike(units.serialNumber, `%${escapeLike(q)}%`), ilike(productModels.code, `%${escapeLike(q)}%`)) : undefined,
+    q
+      ? or(ilike(units.serialNumber, `%${escapeLike(q)}%`), ilike(productModels.code, `%${escapeLike(q)}%`))
+      : undefined,
   );
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    joined(db).where(where).orderBy(asc(units.serialNumber)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    joined(db)
+      .where(where)
+      .orderBy(asc(units.serialNumber))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     db
       .select({ total: count() })
       .from(units)
-      .innerJoin(productModels, and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)))
+      .innerJoin(
+        productModels,
+        and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)),
+      )
       .where(where),
   ]);
   return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
@@ -115,7 +145,11 @@ export async function getUnit(db: Executor, actor: Actor, id: string) {
   requirePermission(actor, 'unit.read');
   const scope = scopeFor(actor);
   const [row] = await joined(db).where(
-    and(eq(units.tenantId, actor.tenantId), eq(units.id, id), scope.kind === 'own' ? eq(units.ownerId, scope.customerId) : undefined),
+    and(
+      eq(units.tenantId, actor.tenantId),
+      eq(units.id, id),
+      scope.kind === 'own' ? eq(units.ownerId, scope.customerId) : undefined,
+    ),
   );
   if (!row) throw notFound('Unit');
   return toView(row);

@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import {
   DomainError,
-
   can,
   decideTransition,
   permittedActions,
@@ -36,7 +35,13 @@ import { prepareLifecycleMove } from '../assessment/moves';
 import { currentWarrantyView } from '../assessment/warranty';
 import { currentQuoteSummary } from '../quotes/state';
 import { onWorkOrderMove, slaTenant } from '../sla/hooks';
-import { slaFilterCondition, slaViews, slaViewsBySubject, type SlaStartContext, type SlaSubject } from '../sla/clocks';
+import {
+  slaFilterCondition,
+  slaViews,
+  slaViewsBySubject,
+  type SlaStartContext,
+  type SlaSubject,
+} from '../sla/clocks';
 
 const assignee = alias(users, 'assignee');
 
@@ -51,10 +56,19 @@ function orderQuery(db: Executor) {
       assigneeName: assignee.displayName,
     })
     .from(workOrders)
-    .innerJoin(customers, and(eq(customers.tenantId, workOrders.tenantId), eq(customers.id, workOrders.customerId)))
+    .innerJoin(
+      customers,
+      and(eq(customers.tenantId, workOrders.tenantId), eq(customers.id, workOrders.customerId)),
+    )
     .leftJoin(units, and(eq(units.tenantId, workOrders.tenantId), eq(units.id, workOrders.unitId)))
-    .leftJoin(productModels, and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)))
-    .leftJoin(assignee, and(eq(assignee.tenantId, workOrders.tenantId), eq(assignee.id, workOrders.assigneeId)));
+    .leftJoin(
+      productModels,
+      and(eq(productModels.tenantId, units.tenantId), eq(productModels.id, units.modelId)),
+    )
+    .leftJoin(
+      assignee,
+      and(eq(assignee.tenantId, workOrders.tenantId), eq(assignee.id, workOrders.assigneeId)),
+    );
 }
 
 type OrderJoined = Awaited<ReturnType<ReturnType<typeof orderQuery>['where']>>[number];
@@ -100,7 +114,9 @@ export async function listWorkOrders(db: Executor, actor: Actor, query: WorkOrde
   const where = and(
     eq(workOrders.tenantId, actor.tenantId),
     scopeCondition(actor),
-    query.sla ? slaFilterCondition(query.sla, workOrders.tenantId, [workOrders.id, workOrders.requestId], now) : undefined,
+    query.sla
+      ? slaFilterCondition(query.sla, workOrders.tenantId, [workOrders.id, workOrders.requestId], now)
+      : undefined,
     query.status?.length ? inArray(workOrders.status, query.status) : undefined,
     query.priority ? eq(workOrders.priority, query.priority) : undefined,
     query.assigneeId ? eq(workOrders.assigneeId, query.assigneeId) : undefined,
@@ -121,12 +137,20 @@ export async function listWorkOrders(db: Executor, actor: Actor, query: WorkOrde
     db
       .select({ total: count() })
       .from(workOrders)
-      .innerJoin(customers, and(eq(customers.tenantId, workOrders.tenantId), eq(customers.id, workOrders.customerId)))
+      .innerJoin(
+        customers,
+        and(eq(customers.tenantId, workOrders.tenantId), eq(customers.id, workOrders.customerId)),
+      )
       .leftJoin(units, and(eq(units.tenantId, workOrders.tenantId), eq(units.id, workOrders.unitId)))
       .where(where),
   ]);
   const tenant = await slaTenant(db, actor.tenantId);
-  const clocks = await slaViewsBySubject(db, tenant, rows.flatMap((r) => subjectsOf(r.order)), now);
+  const clocks = await slaViewsBySubject(
+    db,
+    tenant,
+    rows.flatMap((r) => subjectsOf(r.order)),
+    now,
+  );
   const items = rows.map((r) => ({
     ...toSummary(r),
     sla: [...(clocks.get(r.order.requestId) ?? []), ...(clocks.get(r.order.id) ?? [])],
@@ -146,7 +170,9 @@ function subjectsOf(order: { id: string; requestId: string }): SlaSubject[] {
 /** One order the actor may see; with `now`, its and its request's SLA clocks are evaluated. */
 export async function getWorkOrder(db: Executor, actor: Actor, id: string, now?: Date) {
   requirePermission(actor, 'work_order.read');
-  const [row] = await orderQuery(db).where(and(eq(workOrders.tenantId, actor.tenantId), eq(workOrders.id, id), scopeCondition(actor)));
+  const [row] = await orderQuery(db).where(
+    and(eq(workOrders.tenantId, actor.tenantId), eq(workOrders.id, id), scopeCondition(actor)),
+  );
   if (!row) throw notFound('Work order');
   const [request] = await db
     .select({ number: serviceRequests.number })
@@ -155,7 +181,10 @@ export async function getWorkOrder(db: Executor, actor: Actor, id: string, now?:
   const moves = await db
     .select({ t: workOrderTransitions, actorName: users.displayName })
     .from(workOrderTransitions)
-    .leftJoin(users, and(eq(users.tenantId, workOrderTransitions.tenantId), eq(users.id, workOrderTransitions.actorId)))
+    .leftJoin(
+      users,
+      and(eq(users.tenantId, workOrderTransitions.tenantId), eq(users.id, workOrderTransitions.actorId)),
+    )
     .where(and(eq(workOrderTransitions.tenantId, actor.tenantId), eq(workOrderTransitions.workOrderId, id)))
     .orderBy(asc(workOrderTransitions.at), asc(workOrderTransitions.id));
   const state = { id, status: row.order.status as WorkOrderStatus, assigneeId: row.order.assigneeId };
@@ -205,7 +234,13 @@ export interface TransitionInput {
  * Moves a work order one step of its life (R-WO-01) in the caller's transaction: locks the row, asks
  * the domain's table, records the move (who, when, why, data), the audit entry and the event.
  */
-export async function transitionWorkOrder(tx: Executor, meta: CommandMeta, id: string, input: TransitionInput, now: Date) {
+export async function transitionWorkOrder(
+  tx: Executor,
+  meta: CommandMeta,
+  id: string,
+  input: TransitionInput,
+  now: Date,
+) {
   const { actor } = meta;
   requirePermission(actor, 'work_order.read');
   const [before] = await tx
@@ -230,9 +265,20 @@ export async function transitionWorkOrder(tx: Executor, meta: CommandMeta, id: s
     assigneeId = await checkAssignee(tx, actor.tenantId, input.assigneeId);
   }
   const payload = input.payload ? (toJson(input.payload) as Record<string, unknown>) : null;
-  const details = { ...(before.details as Record<string, unknown>), ...(payload ? { [input.action]: payload } : {}) };
+  const details = {
+    ...(before.details as Record<string, unknown>),
+    ...(payload ? { [input.action]: payload } : {}),
+  };
   const closedAt = move.to === 'closed' || move.to === 'cancelled' ? now : before.closedAt;
-  const after = { ...before, status: move.to, assigneeId, details, version: before.version + 1, updatedAt: now, closedAt };
+  const after = {
+    ...before,
+    status: move.to,
+    assigneeId,
+    details,
+    version: before.version + 1,
+    updatedAt: now,
+    closedAt,
+  };
   await tx
     .update(workOrders)
     .set({ status: after.status, assigneeId, details, version: after.version, updatedAt: now, closedAt })
@@ -250,13 +296,32 @@ export async function transitionWorkOrder(tx: Executor, meta: CommandMeta, id: s
     reason: move.reason,
     payload,
   });
-  await writeAudit(tx, meta, now, { entityType: 'work_order', entityId: id, action: `work_order.${move.action}`, before, after });
-  await onWorkOrderMove(tx, meta, { id, requestId: before.requestId }, move.action, now, slaContextOf(payload));
+  await writeAudit(tx, meta, now, {
+    entityType: 'work_order',
+    entityId: id,
+    action: `work_order.${move.action}`,
+    before,
+    after,
+  });
+  await onWorkOrderMove(
+    tx,
+    meta,
+    { id, requestId: before.requestId },
+    move.action,
+    now,
+    slaContextOf(payload),
+  );
   await enqueueEvent(tx, actor.tenantId, now, {
     type: 'WorkOrderTransitioned',
     aggregateType: 'work_order',
     aggregateId: id,
-    payload: { number: before.number, action: move.action, from: move.from, to: move.to, reason: move.reason },
+    payload: {
+      number: before.number,
+      action: move.action,
+      from: move.from,
+      to: move.to,
+      reason: move.reason,
+    },
   });
   await afterFieldworkMove(tx, meta, after, move, payload, now);
   return getWorkOrder(tx, actor, id, now);
@@ -269,11 +334,14 @@ async function checkAssignee(tx: Executor, tenantId: string, userId: string): Pr
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
   if (!user || !user.active) throw notFound('User', 'assigneeId');
   if (!can(user.roles as Actor['roles'], 'work_order.complete')) {
-    throw new DomainError('WORK_ORDER_ASSIGNEE_INVALID', 'The assignee must be a technician or an engineer.', { field: 'assigneeId' });
+    throw new DomainError(
+      'WORK_ORDER_ASSIGNEE_INVALID',
+      'The assignee must be a technician or an engineer.',
+      { field: 'assigneeId' },
+    );
   }
   return user.id;
 }
-
 
 /**
  * What the move's data says about which SLA targets start (R-WO-03): the booked visit time starts the

@@ -24,20 +24,32 @@ describe('R-IN-05 initial review', () => {
     });
   }
   it('R-IN-05 an ineligible request needs a reason and is rejected', () => {
-    const noReason = decideReview({ id: 'r', status: 'new', type: 'repair' }, { actor: agent, now, eligible: false });
+    const noReason = decideReview(
+      { id: 'r', status: 'new', type: 'repair' },
+      { actor: agent, now, eligible: false },
+    );
     assert.ok(!noReason.ok);
     assert.equal(noReason.error.field, 'reason');
-    const r = decideReview({ id: 'r', status: 'new', type: 'repair' }, { actor: agent, now, eligible: false, reason: 'not our product' });
+    const r = decideReview(
+      { id: 'r', status: 'new', type: 'repair' },
+      { actor: agent, now, eligible: false, reason: 'not our product' },
+    );
     assert.ok(r.ok);
     assert.equal(r.value.status, 'rejected');
   });
   it('R-IN-05 a request is reviewed once', () => {
-    const r = decideReview({ id: 'r', status: 'converted', type: 'repair' }, { actor: agent, now, eligible: true });
+    const r = decideReview(
+      { id: 'r', status: 'converted', type: 'repair' },
+      { actor: agent, now, eligible: true },
+    );
     assert.ok(!r.ok);
     assert.equal(r.error.code, 'REQUEST_ALREADY_REVIEWED');
   });
   it('R-ROLE-03 a technician may not review', () => {
-    const r = decideReview({ id: 'r', status: 'new', type: 'repair' }, { actor: { ...agent, roles: ['technician'] }, now, eligible: true });
+    const r = decideReview(
+      { id: 'r', status: 'new', type: 'repair' },
+      { actor: { ...agent, roles: ['technician'] }, now, eligible: true },
+    );
     assert.ok(!r.ok);
     assert.equal(r.error.code, 'REQUEST_FORBIDDEN');
   });
@@ -55,12 +67,22 @@ describe('R-IN-03 intake dates', () => {
     assert.equal(r.error.field, 'problemStartedAt');
   });
   it('R-IN-03 a problem before the purchase is refused', () => {
-    const r = checkIntakeDates({ purchaseDate: '2026-06-01', problemStartedAt: new Date('2026-01-01T00:00:00Z') }, now, '2026-11-23');
+    const r = checkIntakeDates(
+      { purchaseDate: '2026-06-01', problemStartedAt: new Date('2026-01-01T00:00:00Z') },
+      now,
+      '2026-11-23',
+    );
     assert.ok(!r.ok);
     assert.equal(r.error.code, 'REQUEST_DATE_ORDER');
   });
   it('R-IN-03 consistent dates pass', () => {
-    assert.ok(checkIntakeDates({ purchaseDate: '2026-06-01', problemStartedAt: new Date('2026-11-20T00:00:00Z') }, now, '2026-11-23').ok);
+    assert.ok(
+      checkIntakeDates(
+        { purchaseDate: '2026-06-01', problemStartedAt: new Date('2026-11-20T00:00:00Z') },
+        now,
+        '2026-11-23',
+      ).ok,
+    );
   });
 });
 

@@ -19,7 +19,14 @@ export type RequestType = (typeof REQUEST_TYPES)[number];
 export const WORK_ORDER_REQUEST_TYPES: readonly RequestType[] = ['repair', 'installation', 'maintenance'];
 
 /** `answered`: a consultation answered and closed without a work order (R-IN-06). */
-export const REQUEST_STATUSES = ['new', 'converted', 'accepted', 'rejected', 'cancelled', 'answered'] as const;
+export const REQUEST_STATUSES = [
+  'new',
+  'converted',
+  'accepted',
+  'rejected',
+  'cancelled',
+  'answered',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export interface ServiceRequestState {

@@ -6,10 +6,17 @@ import { DomainError, type Result } from './errors';
  * Normalises a phone number to E.164 (R-IN-03). Mainland numbers may be typed without +86;
  * landlines with area code (010-…), 400 numbers and mobiles are accepted; anything else is refused.
  */
-export function normalizePhone(raw: string, field: string, defaultCountry: CountryCode = 'CN'): Result<string> {
+export function normalizePhone(
+  raw: string,
+  field: string,
+  defaultCountry: CountryCode = 'CN',
+): Result<string> {
   const parsed = parsePhoneNumberFromString(raw.trim(), defaultCountry);
   if (!parsed || !parsed.isValid()) {
-    return { ok: false, error: new DomainError('PHONE_INVALID', `"${raw}" is not a valid phone number.`, { field }) };
+    return {
+      ok: false,
+      error: new DomainError('PHONE_INVALID', `"${raw}" is not a valid phone number.`, { field }),
+    };
   }
   return { ok: true, value: parsed.number };
 }
@@ -38,8 +45,15 @@ export function displayPhone(e164: string): string {
  */
 export function nameSearchKey(name: string): string {
   const trimmed = name.trim();
-  const full = pinyin(trimmed, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
-  const initials = pinyin(trimmed, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+  const full = pinyin(trimmed, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .toLowerCase();
+  const initials = pinyin(trimmed, {
+    pattern: 'first',
+    toneType: 'none',
+    type: 'array',
+    nonZh: 'consecutive',
+  })
     .join('')
     .toLowerCase();
   return `${full.replace(/\s+/g, '')} ${initials.replace(/\s+/g, '')} ${trimmed.toLowerCase()}`;

@@ -8,7 +8,11 @@ export class DomainError extends Error {
   readonly field: string | undefined;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: string, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    options: { field?: string; details?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;

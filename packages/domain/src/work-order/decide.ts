@@ -63,7 +63,12 @@ function checkAllowed(state: WorkOrderState, action: WorkOrderAction, actor: Act
   return null;
 }
 
-function err(code: string, message: string, field?: string, details?: Record<string, unknown>): Result<never> {
+function err(
+  code: string,
+  message: string,
+  field?: string,
+  details?: Record<string, unknown>,
+): Result<never> {
   return {
     ok: false,
     error: new DomainError(code, message, {

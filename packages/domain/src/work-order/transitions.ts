@@ -34,7 +34,9 @@ export const TRANSITIONS: Readonly<Record<WorkOrderAction, TransitionRule>> = {
   quote: rule(['assessed'], 'quoted', 'work_order.quote'),
   confirm_quote: rule(['quoted'], 'confirmed', 'work_order.record_quote_decision'),
   refuse_quote: rule(['quoted'], 'quote_refused', 'work_order.record_quote_decision'),
-  approve_after_refusal: rule(['quote_refused'], 'confirmed', 'work_order.approve_exception', { requiresReason: true }),
+  approve_after_refusal: rule(['quote_refused'], 'confirmed', 'work_order.approve_exception', {
+    requiresReason: true,
+  }),
   schedule: rule(['assessed', 'confirmed', 'rework'], 'scheduled', 'work_order.schedule'),
   dispatch: rule(['scheduled'], 'dispatched', 'work_order.dispatch'),
   depart: rule(['dispatched'], 'en_route', 'work_order.travel', { assigneeOnly: true }),
@@ -45,24 +47,49 @@ export const TRANSITIONS: Readonly<Record<WorkOrderAction, TransitionRule>> = {
   }),
   // R-WO-06: taken back with a receipt; the workshop repair happens while `in_workshop`, and the
   // return (receipt collected back, customer signs) puts the product back in repair at the customer's.
-  take_to_workshop: rule(['on_site', 'in_repair'], 'in_workshop', 'work_order.take_to_workshop', { assigneeOnly: true }),
-  return_from_workshop: rule(['in_workshop'], 'in_repair', 'work_order.take_to_workshop', { assigneeOnly: true }),
-  complete: rule(['in_repair'], 'completed', 'work_order.complete', { assigneeOnly: true }),
-  declare_not_repairable: rule(['assessed', 'on_site', 'in_repair', 'in_workshop'], 'not_repairable', 'work_order.declare_not_repairable', {
-    requiresReason: true,
+  take_to_workshop: rule(['on_site', 'in_repair'], 'in_workshop', 'work_order.take_to_workshop', {
+    assigneeOnly: true,
   }),
+  return_from_workshop: rule(['in_workshop'], 'in_repair', 'work_order.take_to_workshop', {
+    assigneeOnly: true,
+  }),
+  complete: rule(['in_repair'], 'completed', 'work_order.complete', { assigneeOnly: true }),
+  declare_not_repairable: rule(
+    ['assessed', 'on_site', 'in_repair', 'in_workshop'],
+    'not_repairable',
+    'work_order.declare_not_repairable',
+    {
+      requiresReason: true,
+    },
+  ),
   accept: rule(['completed'], 'accepted', 'work_order.record_acceptance'),
   reject_acceptance: rule(['completed'], 'rework', 'work_order.record_acceptance', { requiresReason: true }),
-  request_rework: rule(['completed', 'accepted', 'followed_up'], 'rework', 'work_order.rework', { requiresReason: true }),
+  request_rework: rule(['completed', 'accepted', 'followed_up'], 'rework', 'work_order.rework', {
+    requiresReason: true,
+  }),
   follow_up: rule(['completed', 'accepted'], 'followed_up', 'work_order.follow_up'),
   // R-WO-08: unsatisfied again after the free second service → a complaint takes over the order.
-  escalate_to_complaint: rule(['completed', 'accepted', 'followed_up', 'rework'], 'escalated', 'work_order.escalate', {
-    requiresReason: true,
-  }),
-  close: rule(['completed', 'accepted', 'followed_up', 'not_repairable', 'quote_refused', 'escalated'], 'closed', 'work_order.close'),
-  cancel: rule(['created', 'assessed', 'quoted', 'confirmed', 'scheduled', 'dispatched'], 'cancelled', 'work_order.cancel', {
-    requiresReason: true,
-  }),
+  escalate_to_complaint: rule(
+    ['completed', 'accepted', 'followed_up', 'rework'],
+    'escalated',
+    'work_order.escalate',
+    {
+      requiresReason: true,
+    },
+  ),
+  close: rule(
+    ['completed', 'accepted', 'followed_up', 'not_repairable', 'quote_refused', 'escalated'],
+    'closed',
+    'work_order.close',
+  ),
+  cancel: rule(
+    ['created', 'assessed', 'quoted', 'confirmed', 'scheduled', 'dispatched'],
+    'cancelled',
+    'work_order.cancel',
+    {
+      requiresReason: true,
+    },
+  ),
 };
 
 export const WORK_ORDER_ACTIONS = Object.keys(TRANSITIONS) as WorkOrderAction[];
