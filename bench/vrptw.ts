@@ -57,20 +57,37 @@ class SecondCore {
     { eval: true },
   );
 
-  /** Resolves once the worker has loaded the solver (tsx compiles it first), so no budget is lost. */
-  ready(): Promise<void> {
+  /** The request in flight: one message answers it, an error of the worker rejects it. */
+  private pending: { resolve: (v: unknown) => void; reject: (e: unknown) => void } | null = null;
+
+  constructor() {
+    this.worker.on('message', (m: unknown) => this.settle((p) => p.resolve(m)));
+    this.worker.on('error', (e: unknown) => this.settle((p) => p.reject(e)));
+    this.loaded = this.request();
+  }
+
+  private readonly loaded: Promise<unknown>;
+
+  private settle(f: (p: NonNullable<SecondCore['pending']>) => void): void {
+    const p = this.pending;
+    this.pending = null;
+    if (p) f(p);
+  }
+
+  private request(message?: unknown): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.worker.once('message', () => resolve());
-      this.worker.once('error', reject);
+      this.pending = { resolve, reject };
+      if (message !== undefined) this.worker.postMessage(message);
     });
   }
 
-  solve(file: string, deadline: number, seed: number): Promise<FileSolution> {
-    return new Promise((resolve, reject) => {
-      this.worker.once('message', resolve);
-      this.worker.once('error', reject);
-      this.worker.postMessage({ file, deadline, seed });
-    });
+  /** Resolves once the worker has loaded the solver (tsx compiles it first), so no budget is lost. */
+  async ready(): Promise<void> {
+    await this.loaded;
+  }
+
+  async solve(file: string, deadline: number, seed: number): Promise<FileSolution> {
+    return (await this.request({ file, deadline, seed })) as FileSolution;
   }
 
   close(): Promise<number> {

@@ -51,8 +51,8 @@ export function solveRouting(p: RoutingProblem, options: SolveOptions = {}): Rou
   const s = new SearchState(p);
   const fixed = new Uint8Array(p.nodeCount);
   for (const u of options.fixedJobs ?? []) fixed[u] = 1;
-  if (options.initialRoutes) s.load(options.initialRoutes);
-  else s.load([]);
+  s.load(options.initialRoutes ?? []);
+  dropInfeasibleRoutes(s, fixed);
   const pending = s.unassigned;
   s.unassigned = [];
   s.begin();
@@ -111,4 +111,22 @@ function routeCostPerJob(s: SearchState): number {
     n += r.size;
   }
   return n > 0 && c > 0 ? c / n : 1;
+}
+
+/** A given start route that breaks a window or the capacity is emptied (fixed jobs stay) and rebuilt. */
+function dropInfeasibleRoutes(s: SearchState, fixed: Uint8Array): void {
+  for (const route of s.routes) {
+    if (route.feasible()) continue;
+    const kept: number[] = [];
+    for (let i = 1; i < route.nodes.length - 1; i++) {
+      const u = route.nodes[i]!;
+      if (fixed[u]) kept.push(u);
+      else {
+        s.routeOf[u] = -1;
+        s.unassigned.push(u);
+      }
+    }
+    route.nodes = [route.nodes[0]!, ...kept, route.nodes[route.nodes.length - 1]!];
+    route.update();
+  }
 }

@@ -74,3 +74,17 @@ describe('VRPTW solver', () => {
     );
   });
 });
+
+describe('VRPTW solver start routes', () => {
+  it('R-DIS-04 an infeasible start route is rebuilt instead of being kept', () => {
+    const inst = parseSolomon(R101_25);
+    const all = Array.from({ length: 25 }, (_, i) => i + 1);
+    // One route with every customer in number order breaks many windows.
+    const sol = solveRouting(dimacsProblem(inst), { maxIterations: 200, initialRoutes: [all] });
+    const check = checkVrptwSolution(
+      inst,
+      sol.routes.filter((r) => r.length > 0),
+    );
+    assert.equal(check.feasible, true, JSON.stringify(check.violations));
+  });
+});
