@@ -13,14 +13,10 @@ import { useCountdown } from '../hooks/useCountdown';
 import { useLogin } from '../hooks/useLogin';
 import { useForgetSignedOutUser } from '../hooks/useLogout';
 import { DemoLogins } from './DemoLogins';
+import { safeNext } from './safeNext';
 
 const LAST_TENANT_KEY = 'aftercare.lastTenant';
 const LOGIN_FIELDS = ['tenant', 'username', 'password'] as const;
-
-/** Only same-site paths are followed after login, so a crafted link cannot send the user elsewhere. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
-}
 
 function lastTenant(): string {
   try {
