@@ -23,11 +23,11 @@ const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
 
 interface WorkOrderPage {
-  items: { number: string; status: string; createdAt: string }[];
+  items: { number: string; status: string; createdAt: string; assignee: { id: string } | null }[];
   total: number;
 }
 interface Me {
-  user: { tenant: { name: string; timeZone: string } };
+  user: { id: string; displayName: string; tenant: { name: string; timeZone: string } };
 }
 
 let server: ChildProcess | undefined;
@@ -332,6 +332,27 @@ describe('walking skeleton in the browser', { timeout: 600_000 }, () => {
         }
       }
     });
+  });
+
+  test('R-ROLE-03 a technician on a phone sees only the work orders assigned to them', async () => {
+    const { context, page, errors } = await newPage(PHONE);
+    try {
+      const body = await signIn(page, 'tech1');
+      const me = (await (await page.request.get('/api/v1/auth/me')).json()) as Me;
+      assert.ok(body.items.length > 0, 'the demo gives tech1 some work orders');
+      for (const item of body.items)
+        assert.equal(item.assignee?.id, me.user.id, `${item.number} is not tech1's`);
+      const cards = page.getByTestId('work-order-card');
+      await cards.first().waitFor();
+      assert.equal(await cards.count(), body.items.length);
+      for (let i = 0; i < body.items.length; i += 1) {
+        assert.match(await cards.nth(i).innerText(), new RegExp(me.user.displayName));
+      }
+      await shot(page, 'phone-zh-CN-technician-list');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
   });
 
   test('issue 5 §4: the login page is usable after less than 400 kB of gzipped JavaScript and CSS', async () => {
