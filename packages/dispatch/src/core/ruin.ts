@@ -58,10 +58,13 @@ export function ruinStrings(
 
 function pickAssigned(s: SearchState, rng: Rng): number {
   const jobs = s.p.jobs;
-  for (;;) {
+  for (let tries = 0; tries < 64; tries++) {
     const u = jobs[Math.floor(rng.next() * jobs.length)]!;
     if (s.routeOf[u]! >= 0) return u;
   }
+  // Few jobs assigned: pick among them directly rather than drawing for ever.
+  const assigned = jobs.filter((u) => s.routeOf[u]! >= 0);
+  return assigned[Math.floor(rng.next() * assigned.length)]!;
 }
 
 /** Removes `lt` jobs from a string of length lt+m containing c, keeping m consecutive ones. */

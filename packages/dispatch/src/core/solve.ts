@@ -34,6 +34,8 @@ export interface SolveOptions {
   readonly granularity?: number;
   /** Precomputed `nearestJobs(problem, 100)`, to share between runs on the same matrix. */
   readonly neighbours?: readonly Int32Array[];
+  /** Test hook: called after every iteration with the search state's consistency. */
+  readonly onIteration?: (consistent: () => boolean) => void;
   /** Called now and then with the fraction of the budget used and the best cost so far. */
   readonly onProgress?: (fraction: number, bestCost: number) => void;
 }
@@ -94,6 +96,7 @@ export function solveRouting(p: RoutingProblem, options: SolveOptions = {}): Rou
       }
     } else s.rollback();
     iter++;
+    options.onIteration?.(() => s.consistent());
     if (options.onProgress && fraction >= nextReport) {
       options.onProgress(fraction, best);
       nextReport = fraction + 0.05;

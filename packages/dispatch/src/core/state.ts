@@ -46,9 +46,14 @@ export class SearchState {
   /** Undoes every change since `begin`. */
   rollback(): void {
     for (const u of this.unassigned) this.routeOf[u] = -1;
+    // Clear every touched route before restoring any: a job that moved between two touched routes
+    // must end up in its old route whatever the order of the restores.
+    for (const r of this.saved.keys()) {
+      const nodes = this.routes[r]!.nodes;
+      for (let i = 1; i < nodes.length - 1; i++) this.routeOf[nodes[i]!] = -1;
+    }
     for (const [r, nodes] of this.saved) {
       const route = this.routes[r]!;
-      for (let i = 1; i < route.nodes.length - 1; i++) this.routeOf[route.nodes[i]!] = -1;
       route.nodes = nodes;
       route.update();
       for (let i = 1; i < nodes.length - 1; i++) this.routeOf[nodes[i]!] = r;
@@ -79,6 +84,25 @@ export class SearchState {
     }
     this.unassigned = [];
     for (const u of this.p.jobs) if (this.routeOf[u] === -1) this.unassigned.push(u);
+  }
+
+  /** Whether `routeOf` and `posOf` agree with the routes and the unassigned list (for tests). */
+  consistent(): boolean {
+    const seen = new Int32Array(this.p.nodeCount).fill(-2);
+    for (let r = 0; r < this.routes.length; r++) {
+      const nodes = this.routes[r]!.nodes;
+      for (let i = 1; i < nodes.length - 1; i++) {
+        const u = nodes[i]!;
+        if (seen[u] !== -2 || this.routeOf[u] !== r || this.posOf[u] !== i) return false;
+        seen[u] = r;
+      }
+    }
+    for (const u of this.unassigned) {
+      if (seen[u] !== -2 || this.routeOf[u] !== -1) return false;
+      seen[u] = -1;
+    }
+    for (const u of this.p.jobs) if (seen[u] === -2) return false;
+    return true;
   }
 
   /** Plain copy of the routes (job nodes only, one list per vehicle). */

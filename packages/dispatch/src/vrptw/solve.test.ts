@@ -88,3 +88,18 @@ describe('VRPTW solver start routes', () => {
     assert.equal(check.feasible, true, JSON.stringify(check.violations));
   });
 });
+
+describe('VRPTW solver bookkeeping', () => {
+  it('R-DIS-05 where each job is stays consistent through accepted and undone moves', () => {
+    const inst = parseSolomon(R101_25);
+    let broken = 0;
+    solveRouting(dimacsProblem(inst), {
+      maxIterations: 3000,
+      routeRemovalRate: 0.3,
+      onIteration: (consistent) => {
+        if (!consistent()) broken++;
+      },
+    });
+    assert.equal(broken, 0);
+  });
+});
