@@ -27,6 +27,8 @@ import { assessmentRoutes } from './routes/assessment';
 import { quoteRoutes } from './routes/quotes';
 import { auditRoutes } from './routes/audit';
 import { slaRoutes } from './routes/sla';
+import { workforceRoutes } from './routes/workforce';
+import { dispatchingRoutes } from './routes/dispatching';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -106,6 +108,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(quoteRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(auditRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(slaRoutes(options.ctx), { prefix: '/api/v1' });
+  await app.register(workforceRoutes(options.ctx), { prefix: '/api/v1' });
+  await app.register(dispatchingRoutes(options.ctx), { prefix: '/api/v1' });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(`${webDist}/index.html`);

@@ -36,3 +36,19 @@ export {
 } from './sla/clocks';
 export { slaTenant, startRequestClocks, startWorkOrderClocks, onWorkOrderMove } from './sla/hooks';
 export * from './sla/commands';
+export * from './workforce/workforce';
+export * from './workforce/leave';
+export { getRoster, rosterFor } from './workforce/roster';
+export { proposeTechnicians, assignTechnician } from './dispatching/assignment';
+export {
+  createDayPlan,
+  getDayPlan,
+  runDayPlan,
+  queuedDayPlans,
+  replanDay,
+  checkPlanMoves,
+  publishDayPlan,
+  type PlanJobOptions,
+  type ReplanChange,
+} from './dispatching/plans';
+export { DispatchErrors } from './dispatching/visits';

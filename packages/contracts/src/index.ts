@@ -6,3 +6,5 @@ export * from './work-orders';
 export * from './lifecycle';
 export * from './fieldwork';
 export * from './sla';
+export * from './workforce';
+export * from './dispatching';

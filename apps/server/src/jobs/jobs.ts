@@ -9,6 +9,7 @@ import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from '@aftercare/db';
 import { getTenant, parseTenantPolicy, sweepSlaAlerts, type Clock } from '@aftercare/application';
+import { startDayPlanJobs } from './dispatch-plans';
 
 export const SLA_SWEEP_QUEUE = 'sla-sweep';
 
@@ -44,6 +45,8 @@ export async function startJobs(options: {
   log: FastifyBaseLogger;
   /** Register the every-minute schedule (off in tests that drive the sweep themselves). */
   schedule?: boolean;
+  /** Search budget of one day plan in ms (queue `dispatch-plan`, see ./dispatch-plans.ts). */
+  planBudgetMs?: number;
 }): Promise<Jobs> {
   const { handle, clock, log } = options;
   const boss = new PgBoss({
@@ -65,6 +68,7 @@ export async function startJobs(options: {
   await boss.work(SLA_SWEEP_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
     await sweepNow();
   });
+  const dayPlans = await startDayPlanJobs({ boss, db: handle.db, clock, log, budgetMs: options.planBudgetMs });
   if (options.schedule !== false) {
     await boss.schedule(SLA_SWEEP_QUEUE, '* * * * *', {}, { tz: 'UTC' });
     await boss.send(SLA_SWEEP_QUEUE, {}, { singletonKey: 'startup' });
@@ -73,6 +77,7 @@ export async function startJobs(options: {
     boss,
     sweepNow,
     stop: async () => {
+      dayPlans.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
