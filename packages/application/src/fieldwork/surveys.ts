@@ -13,6 +13,12 @@ export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
 
 const surveyNotFound = () => new DomainError('SURVEY_NOT_FOUND', 'This survey link is not valid.');
 
+/** The audit trail never keeps the link's token (it is the key of a public page). */
+function withoutToken<T extends { token: string }>(row: T): Omit<T, 'token'> {
+  const { token: _token, ...rest } = row;
+  return rest;
+}
+
 /** The survey of a public link; the token is the only key (it is random and long). */
 async function surveyByToken(db: Executor, token: string, lock: boolean) {
   const query = db.select().from(surveys).where(eq(surveys.token, token));
@@ -107,8 +113,8 @@ export async function answerSurvey(
     entityType: 'survey',
     entityId: survey.id,
     action: 'survey.answer',
-    before: survey,
-    after,
+    before: withoutToken(survey),
+    after: withoutToken(after),
   });
   await actOnOutcome(
     tx,
