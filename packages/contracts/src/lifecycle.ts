@@ -119,6 +119,9 @@ export const noticeQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') }
 
 // ---- quotes (R-FEE-01…06) ----
 
+/** Counts are checked by the pricing rule (sign, whole number); the bound keeps them in a 32-bit column. */
+const count = z.number().max(1_000_000).optional();
+
 /**
  * One quote line as entered. Numbers are checked by the pricing rule, not here, so that a wrong
  * quantity or kind is refused with its own code and field (`lines.2.quantity`).
@@ -132,8 +135,8 @@ export const quoteLineInput = z.object({
   description: z.string().max(500).optional(),
   /** Labour: `job` (quantity × price per job) or `hour` (minutes × price per hour). */
   unit: z.string().max(10).optional(),
-  quantity: z.number().optional(),
-  minutes: z.number().optional(),
+  quantity: count,
+  minutes: count,
   unitPriceFen: z.number().optional(),
   unitCostFen: z.number().optional(),
   partId: z.string().max(100).optional(),
@@ -142,8 +145,8 @@ export const quoteLineInput = z.object({
   suppliedBy: z.string().max(10).optional(),
   /** Trip lines: accommodation | meals | allowance, days and people (tariff of the policy). */
   item: z.string().max(20).optional(),
-  days: z.number().optional(),
-  people: z.number().optional(),
+  days: count,
+  people: count,
   /** Shipping: to_service | back_to_customer (payer by R-FEE-05). */
   direction: z.string().max(20).optional(),
   /** Discount lines: the amount in fen taken off. */
@@ -155,8 +158,8 @@ export const quoteLineInput = z.object({
 export const issueQuoteBody = z.object({
   lines: z.array(quoteLineInput).min(1).max(200),
   /** Adds accommodation, meals and allowance lines for this many trip days from the tariff (R-FEE-02). */
-  tripDays: z.number().optional(),
-  tripPeople: z.number().optional(),
+  tripDays: count,
+  tripPeople: count,
   /** Year of the tariff; the local year of today when not given. */
   tripYear: z.number().int().min(2000).max(2100).optional(),
   returnReason: z.enum(['quality', 'non_quality']).optional(),

@@ -362,7 +362,12 @@ export async function decideOnQuote(
     {
       action,
       reason: body.reason,
-      payload: { quoteId: before.id, channel },
+      // The customer's signature on the accepted quote, when given, is recorded with the move.
+      payload: {
+        quoteId: before.id,
+        channel,
+        ...(body.signature?.trim() ? { signature: body.signature.trim() } : {}),
+      },
       viaQuote: { quoteId: before.id },
     },
     now,
