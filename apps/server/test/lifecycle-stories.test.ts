@@ -835,3 +835,65 @@ describe("a replaced part's own warranty (R-WAR-04)", () => {
     assert.equal(part.endsOn, '2029-11-23');
   });
 });
+
+describe('partner products and shipping (R-FEE-03, R-FEE-05)', () => {
+  let c: Company;
+  let wo = '';
+  before(async () => {
+    c = await company('ptnr', 'appliance');
+    const m = await model(c, { code: 'dishwasher', name: '洗碗机', category: 'partner' }, 'DW-9');
+    wo = await order(
+      c,
+      m,
+      { serial: 'DW-0001', purchaseDate: '2024-02-01', proof: 'INV-0201' },
+      '洗碗机不排水',
+    );
+    const res = await s.call<Json>(c.tok.engineer!, 'POST', `/api/v1/work-orders/${wo}/assess`, {
+      faultConfirmed: true,
+      findings: '排水泵损坏',
+      causeClass: 'material_defect',
+    });
+    assert.equal((res.body.warranty as Json).productCategory, 'partner');
+  });
+
+  it('R-FEE-03 a partner part below the minimum mark-up is refused naming the field', async () => {
+    const res = await s.call<Problem>(c.tok.engineer!, 'POST', `/api/v1/work-orders/${wo}/quote`, {
+      lines: [{ kind: 'part', partId: 'drain-pump', quantity: 1, unitPriceFen: 10_000, markupBp: 500 }],
+    });
+    assert.equal(res.status, 400, JSON.stringify(res.body));
+    assert.equal(res.body.code, 'QUOTE_PARTNER_MARKUP_TOO_LOW');
+    assert.deepEqual(
+      res.body.errors?.map((e) => e.field),
+      ['lines.0.markupBp'],
+    );
+  });
+
+  it('R-FEE-03 R-FEE-05 partner parts at +10 % with a 10 % handling fee when the partner supplies them; out-of-warranty shipping both ways is the customer’s', async () => {
+    const res = await s.call<Moved>(c.tok.engineer!, 'POST', `/api/v1/work-orders/${wo}/quote`, {
+      lines: [
+        { kind: 'part', partId: 'drain-pump', quantity: 2, unitPriceFen: 10_000, suppliedBy: 'partner' },
+        { kind: 'shipping', direction: 'to_service', quantity: 1, unitPriceFen: 1500 },
+        { kind: 'shipping', direction: 'back_to_customer', quantity: 1, unitPriceFen: 1500 },
+      ],
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const q = res.body.quote;
+    assert.deepEqual(
+      (q.lines as Json[]).map((l) => [
+        l.kind,
+        l.quantity,
+        l.unitPriceFen,
+        l.amountFen,
+        l.payer,
+        l.derivedFrom,
+      ]),
+      [
+        ['part', 2, 11_000, 22_000, 'customer', null],
+        ['handling', 1, 2200, 2200, 'customer', 0],
+        ['shipping', 1, 1500, 1500, 'customer', null],
+        ['shipping', 1, 1500, 1500, 'customer', null],
+      ],
+    );
+    assert.equal(q.totalFen, 27_200);
+  });
+});
