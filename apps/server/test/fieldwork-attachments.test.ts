@@ -258,6 +258,7 @@ describe('attachments: photos, video and PDFs of requests and work orders (issue
     );
     assert.equal(pdf.status, 201, JSON.stringify(pdf.body));
     assert.equal(pdf.body.requestId, requestId);
+    s.clock.advance(1000);
     const photo = await upload(
       customerToken,
       `/api/v1/service-requests/${requestId}/attachments`,
