@@ -13,6 +13,7 @@ import { chargeableWorkOf } from '../quotes/state';
 import { parseTenantPolicy } from '../sla/calendars';
 import { recordRequestStep } from '../sla/commands';
 import { addUser, createTenant, type TenantRow } from '../tenants/tenants';
+import { createServiceCentre, createShift, createTechnicianProfile } from '../workforce/workforce';
 import { DEMO_CUSTOMERS, DEMO_LINES, DEMO_MODELS, DEMO_ORG, DEMO_PROBLEMS, DEMO_USERS } from './demo-data';
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
@@ -167,6 +168,9 @@ export async function seedDemo(
       start,
     );
 
+    // Dispatch (R-DIS-01/02): a service centre in Tianhe, profiles and shifts for tech1/tech2.
+    await seedWorkforce(tx, system, userIds, lineIds, start, now);
+
     const policy = parseTenantPolicy(tenant.policy);
     const total = options.requests ?? 36;
     const techs = ['tech1', 'tech2'];
@@ -307,4 +311,75 @@ export async function seedDemo(
     }
     return tenant;
   });
+}
+
+/**
+ * The demo's workforce, so that the demo can plan a day: 天河服务中心 (with coordinates and a 40 km
+ * area), tech1 (AC, WH; level 4) and tech2 (AC, WM, RF; level 3) with certificates valid two more
+ * years, last year's assessment passed, Monday–Saturday 08:00–18:00, tech2 on call on Sundays.
+ */
+async function seedWorkforce(
+  tx: Parameters<typeof createServiceCentre>[0],
+  meta: CommandMeta,
+  userIds: Map<string, string>,
+  lineIds: Map<string, string>,
+  start: Date,
+  now: Date,
+): Promise<void> {
+  const centre = await createServiceCentre(
+    tx,
+    meta,
+    {
+      name: '天河服务中心',
+      address: '广东省广州市天河区天河路208号',
+      latitude: 23.1318,
+      longitude: 113.3235,
+      serviceRadiusKm: 40,
+    },
+    start,
+  );
+  const expiresOn = new Date(now.getTime() + 2 * 365 * DAY).toISOString().slice(0, 10);
+  const assessedOn = new Date(now.getTime() - 60 * DAY).toISOString().slice(0, 10);
+  const people = [
+    { username: 'tech1', lines: { AC: 4, WH: 4 }, home: { latitude: 23.1452, longitude: 113.3401 } },
+    { username: 'tech2', lines: { AC: 3, WM: 3, RF: 3 }, home: { latitude: 23.1123, longitude: 113.2856 } },
+  ];
+  for (const p of people) {
+    const userId = userIds.get(p.username);
+    if (!userId) continue;
+    const lines = Object.entries(p.lines).filter(([code]) => lineIds.has(code));
+    await createTechnicianProfile(
+      tx,
+      meta,
+      {
+        userId,
+        serviceCentreId: centre.id,
+        skills: lines.map(([code, level]) => ({ productLineId: lineIds.get(code)!, level })),
+        certificates: lines.map(([code]) => ({
+          code: `${code}-${p.username.toUpperCase()}`,
+          productLineId: lineIds.get(code)!,
+          expiresOn,
+        })),
+        assessment: { passed: true, date: assessedOn },
+        home: p.home,
+        serviceArea: { latitude: centre.latitude, longitude: centre.longitude, radiusKm: 40 },
+        vanCapacity: 8,
+      },
+      start,
+    );
+    for (const weekday of [1, 2, 3, 4, 5, 6])
+      await createShift(
+        tx,
+        meta,
+        { technicianId: userId, weekday, kind: 'regular', start: '08:00', end: '18:00' },
+        start,
+      );
+    if (p.username === 'tech2')
+      await createShift(
+        tx,
+        meta,
+        { technicianId: userId, weekday: 0, kind: 'on_call', start: '09:00', end: '17:00', note: '周日值班' },
+        start,
+      );
+  }
 }
