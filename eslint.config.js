@@ -83,6 +83,7 @@ export default tseslint.config(
   },
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['apps/web/src/**/*.test.ts', 'apps/web/src/**/*.test.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: restrict(
       [

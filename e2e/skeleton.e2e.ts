@@ -1,7 +1,10 @@
-// Walking-skeleton browser test (issue 2 §11): the real server on a fresh embedded database, the
-// built web app, and Debian's chromium driven by playwright-core. Screenshots go to test-results/.
+// Walking-skeleton browser test (issue 2 §11): the real server on a fresh embedded database with the
+// demo company, the built web app, and Debian's chromium driven by playwright-core. Screenshots go to
+// test-results/.
 //
-// Set AFTERCARE_E2E_BASE_URL to drive an already running server instead of starting one.
+// By default the app runs in this process on a fresh migrated database from the test kit (seconds);
+// AFTERCARE_E2E_CLI=1 starts `aftercare start` as a child process instead (first start: initdb,
+// migrate, seed — over a minute); AFTERCARE_E2E_BASE_URL drives an already running server.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { seedDemo, systemClock } from '@aftercare/application';
+import { freshDatabase } from '@aftercare/test-kit';
+import { buildApp } from '../apps/server/src/app';
 
 const root = new URL('..', import.meta.url).pathname;
 const webDir = join(root, 'apps/web');
@@ -88,7 +94,36 @@ async function startServer(): Promise<string> {
   return url;
 }
 
+let inProcess: { close(): Promise<void> } | undefined;
+
+/** The real app in this process, on a fresh database seeded with the demo company, on a free port. */
+async function startInProcess(): Promise<string> {
+  const db = await freshDatabase();
+  await seedDemo(db.db, { preset: 'appliance', now: systemClock.now() });
+  dataDir = mkdtempSync(join(tmpdir(), 'aftercare-e2e-'));
+  const app = await buildApp({
+    ctx: { db: db.db, clock: systemClock },
+    databaseKind: db.engine,
+    webDist: distDir,
+    attachmentsDir: dataDir,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the app did not listen on a port');
+  inProcess = {
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+  return `http://127.0.0.1:${address.port}`;
+}
+
 async function stopServer(): Promise<void> {
+  if (inProcess) {
+    await inProcess.close();
+    inProcess = undefined;
+  }
   const child = server;
   if (!child || child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -142,7 +177,9 @@ describe('walking skeleton in the browser', { timeout: 900_000 }, () => {
       execFileSync('npx', ['vite', 'build'], { cwd: webDir, stdio: 'inherit' });
     }
     mkdirSync(shotsDir, { recursive: true });
-    baseUrl = process.env.AFTERCARE_E2E_BASE_URL ?? (await startServer());
+    baseUrl =
+      process.env.AFTERCARE_E2E_BASE_URL ??
+      (process.env.AFTERCARE_E2E_CLI === '1' ? await startServer() : await startInProcess());
     if (process.env.AFTERCARE_E2E_BASE_URL) await waitForHealth(baseUrl, undefined);
     browser = await chromium.launch({
       executablePath: chromiumPath,

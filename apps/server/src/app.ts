@@ -114,11 +114,30 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(`${webDist}/index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Hashed assets never change; index.html must be fetched again after a deploy. `wildcard: true`
+    // serves what is in the folder at request time, so a rebuilt UI needs no restart.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: true,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader(
+          'Cache-Control',
+          /\/assets\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isApi = request.url.startsWith('/api/') || request.url === '/api';
-    if (!isApi && hasWeb && request.method === 'GET') return reply.sendFile('index.html');
+    const path = request.url.split('?')[0] ?? '';
+    const isApi = path.startsWith('/api/') || path === '/api';
+    // A client-side route gets the app; a missing file (an old asset after a deploy) is a real 404.
+    const looksLikeFile = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
+    if (!isApi && !looksLikeFile && hasWeb && request.method === 'GET') {
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
     return sendProblem(
       reply,
       request,
