@@ -2,7 +2,6 @@
 // locale files key by key, and scans the sources for the keys they use.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-// eslint-disable-next-line no-restricted-imports -- a node:test file that reads the sources; never bundled for the browser
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import zhCN from './zh-CN.json' with { type: 'json' };
