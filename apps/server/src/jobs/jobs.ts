@@ -68,7 +68,13 @@ export async function startJobs(options: {
   await boss.work(SLA_SWEEP_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
     await sweepNow();
   });
-  const dayPlans = await startDayPlanJobs({ boss, db: handle.db, clock, log, budgetMs: options.planBudgetMs });
+  const dayPlans = await startDayPlanJobs({
+    boss,
+    db: handle.db,
+    clock,
+    log,
+    budgetMs: options.planBudgetMs,
+  });
   if (options.schedule !== false) {
     await boss.schedule(SLA_SWEEP_QUEUE, '* * * * *', {}, { tz: 'UTC' });
     await boss.send(SLA_SWEEP_QUEUE, {}, { singletonKey: 'startup' });
