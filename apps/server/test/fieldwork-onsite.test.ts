@@ -102,7 +102,7 @@ describe('a full on-site repair: schedule → dispatch → travel → repair →
       appearanceOk: true,
       customerSignature: SIGNATURE_2,
     });
-    assert.equal(res.status, 422, JSON.stringify(res.body));
+    assert.equal(res.status, 409, JSON.stringify(res.body));
     assert.equal(res.body.code, 'ACCEPTANCE_ORDER_NOT_COMPLETED');
     assert.deepEqual(await snapshot(id), before);
   });

@@ -131,7 +131,7 @@ describe('R-FUP-02 R-WO-08 a rework after a low survey score, then a complaint w
       repairResult: 100,
       attitude: 100,
     });
-    assert.equal(res.status, 422);
+    assert.equal(res.status, 409);
     assert.equal(res.body.code, 'SURVEY_ALREADY_ANSWERED');
     const [row] = await s.db.db
       .select({ overall: surveys.overall })
