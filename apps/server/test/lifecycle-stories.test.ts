@@ -419,7 +419,7 @@ describe('misuse: the customer refuses the charge; the manager lets the work go 
   });
 });
 
-describe('special vehicle 800 km away: trip costs per day from the tariff', () => {
+describe('special vehicle 800 km away: trip costs per day from the tariff, 48 h on-site target', () => {
   let c: Company;
   let wo = '';
   before(async () => {
@@ -482,6 +482,16 @@ describe('special vehicle 800 km away: trip costs per day from the tariff', () =
     const booked = await s.call<Json>(c.tok.agent!, 'POST', `/api/v1/work-orders/${wo}/schedule`, visit);
     assert.equal(booked.status, 200, JSON.stringify(booked.body));
     assert.equal(booked.body.status, 'scheduled');
+    // R-WO-03: 800 km from the base → the ≤1000 km tier: on site within 48 h of the booked time.
+    const onSite = (
+      booked.body.sla as { key: string; state: string; startedAt: string; deadline: string }[]
+    ).filter((k) => k.key.startsWith('onsite.'));
+    assert.deepEqual(
+      onSite.map((k) => k.key),
+      ['onsite.up_to_1000km'],
+    );
+    assert.equal(onSite[0]!.startedAt, new Date(visit.slotStart).toISOString());
+    assert.equal(Date.parse(onSite[0]!.deadline) - Date.parse(visit.slotStart), 48 * 3600_000);
   });
 });
 
