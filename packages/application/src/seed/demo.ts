@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import type { Channel, PresetName } from '@aftercare/domain';
+import { intlOffsetMs, localDate, type Channel, type PresetName } from '@aftercare/domain';
 import { tenants, type Database } from '@aftercare/db';
 import { DEMO_PASSWORD } from '../auth/login';
 import type { CommandMeta } from '../context';
@@ -35,6 +35,8 @@ const STORIES = [
   ['review', 'assess', 'start_repair', 'complete', 'close'],
   ['review', 'cancel'],
   ['reject'],
+  ['review', 'assess', 'schedule', 'dispatch'],
+  ['review', 'assess', 'schedule'],
 ] as const;
 
 /**
@@ -174,6 +176,7 @@ export async function seedDemo(
     const policy = parseTenantPolicy(tenant.policy);
     const total = options.requests ?? 36;
     const techs = ['tech1', 'tech2'];
+    let booked = 0;
     for (let i = 0; i < total; i++) {
       const p = DEMO_PROBLEMS[i % DEMO_PROBLEMS.length]!;
       const customerId = customerIds[i % customerIds.length]!;
@@ -220,7 +223,9 @@ export async function seedDemo(
           new Date(t),
         );
       }
-      const tech = techs[i % techs.length]!;
+      // Visits booked for today alternate between the technicians, so each has a day of jobs.
+      const books = (story as readonly string[]).includes('schedule');
+      const tech = techs[(books ? booked++ : i) % techs.length]!;
       for (const step of story) {
         t += 3 * 3600_000;
         const at = new Date(Math.min(t, now.getTime() - 60_000));
@@ -242,19 +247,28 @@ export async function seedDemo(
             complete: [tech, ['technician']],
             close: ['supervisor', ['supervisor']],
             cancel: ['agent', ['agent']],
+            schedule: ['agent', ['agent']],
+            dispatch: ['supervisor', ['supervisor']],
           };
           const [who, roles] = byRole[step]!;
           const payload: Record<string, unknown> =
-            step === 'assess'
-              ? {
-                  faultConfirmed: true,
-                  findings: '现场确认故障属实，需更换部件',
-                  repairFeasible: true,
-                  causeClass: 'material_defect',
-                }
-              : step === 'complete'
-                ? { workDone: '更换故障部件并清洁整机', testResult: '通电试机运行正常' }
-                : {};
+            step === 'schedule'
+              ? visitSlot(
+                  now,
+                  tenant.timeZone,
+                  i,
+                  DEMO_CUSTOMERS[i % DEMO_CUSTOMERS.length]?.line ?? DEMO_ORG.line,
+                )
+              : step === 'assess'
+                ? {
+                    faultConfirmed: true,
+                    findings: '现场确认故障属实，需更换部件',
+                    repairFeasible: true,
+                    causeClass: 'material_defect',
+                  }
+                : step === 'complete'
+                  ? { workDone: '更换故障部件并清洁整机', testResult: '通电试机运行正常' }
+                  : {};
           await transitionWorkOrder(
             tx,
             as(who, roles),
@@ -262,7 +276,7 @@ export async function seedDemo(
             {
               action: step,
               payload,
-              ...(step === 'assess' ? { assigneeId: userIds.get(tech)! } : {}),
+              ...(step === 'assess' || step === 'dispatch' ? { assigneeId: userIds.get(tech)! } : {}),
               ...(step === 'cancel' ? { reason: '客户已自行处理，取消服务' } : {}),
             },
             at,
@@ -382,4 +396,21 @@ async function seedWorkforce(
         start,
       );
   }
+}
+
+/**
+ * A two-hour visit slot today in the company's zone (09:00, 11:00, 14:00 or 16:00 local), so the
+ * technicians' phone view has a day of jobs.
+ */
+function visitSlot(now: Date, timeZone: string, i: number, address: string) {
+  const day = localDate(now, timeZone);
+  const hour = [9, 11, 14, 16][i % 4]!;
+  const offset = intlOffsetMs(timeZone, now.getTime());
+  const start = new Date(Date.parse(`${day}T${String(hour).padStart(2, '0')}:00:00Z`) - offset);
+  return {
+    slotStart: start.toISOString(),
+    slotEnd: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+    address,
+    zone: 'urban',
+  };
 }
