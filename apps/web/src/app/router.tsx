@@ -25,6 +25,13 @@ export const router = createBrowserRouter([
                 .WorkOrderListPage,
             }),
           },
+          {
+            path: 'work-orders/:id',
+            lazy: async () => ({
+              Component: (await import('../features/work-order-detail/components/WorkOrderPage'))
+                .WorkOrderPage,
+            }),
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card, Flex, Pagination, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormatters } from '../../../app/format';
 import type { Page, WorkOrderSummary } from '../api/workOrders';
 import { PriorityTag, StatusTag } from './CodeTags';
@@ -20,9 +21,9 @@ function WorkOrderCard({ order }: { order: WorkOrderSummary }) {
       size="small"
       data-testid="work-order-card"
       title={
-        <Typography.Text strong className="tabular">
+        <Link to={`/work-orders/${order.id}`} className="tabular" style={{ fontWeight: 600 }}>
           {order.number}
-        </Typography.Text>
+        </Link>
       }
       extra={<StatusTag status={order.status} />}
     >

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormatters } from '../../../app/format';
 import type { Page, WorkOrderSummary } from '../api/workOrders';
 import { PAGE_SIZES } from '../hooks/useWorkOrderFilters';
@@ -24,9 +25,9 @@ export function WorkOrderTable({ data, loading, empty, onPageChange }: Props) {
       dataIndex: 'number',
       width: 170,
       fixed: 'start',
-      render: (number: string) => (
+      render: (number: string, order) => (
         <Typography.Text strong copyable={{ text: number }} className="tabular">
-          {number}
+          <Link to={`/work-orders/${order.id}`}>{number}</Link>
         </Typography.Text>
       ),
     },
