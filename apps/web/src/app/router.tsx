@@ -32,6 +32,12 @@ export const router = createBrowserRouter([
                 .WorkOrderPage,
             }),
           },
+          {
+            path: 'tech',
+            lazy: async () => ({
+              Component: (await import('../features/technician/components/TechJobsPage')).TechJobsPage,
+            }),
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -13,6 +13,7 @@ export interface NavItem {
 // Grows with the console of issue 5 (requests, dispatch board, parts, reports …).
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/work-orders', labelKey: 'nav.workOrders', icon: <WorkOrderIcon /> },
+  { path: '/tech', labelKey: 'tech.nav', icon: <WorkOrderIcon />, roles: ['technician'] },
 ];
 
 export function visibleNavItems(roles: readonly string[]): NavItem[] {
