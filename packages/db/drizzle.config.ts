@@ -13,6 +13,7 @@ export default defineConfig({
     './packages/db/src/schema-lifecycle.ts',
     './packages/db/src/schema-fieldwork.ts',
     './packages/db/src/schema-workforce.ts',
+    './packages/db/src/schema-portal.ts',
   ],
   out: './packages/db/migrations',
 });

@@ -5,3 +5,4 @@ export * from './schema-sla';
 export * from './schema-lifecycle';
 export * from './schema-fieldwork';
 export * from './schema-workforce';
+export * from './schema-portal';
