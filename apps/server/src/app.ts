@@ -110,6 +110,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(slaRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(workforceRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(dispatchingRoutes(options.ctx), { prefix: '/api/v1' });
+  await app.register((await import('./routes/portal')).portalRoutes(options.ctx), { prefix: '/api/v1' });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(`${webDist}/index.html`);

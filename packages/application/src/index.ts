@@ -52,3 +52,4 @@ export {
   type ReplanChange,
 } from './dispatching/plans';
 export { DispatchErrors } from './dispatching/visits';
+export * from './portal';

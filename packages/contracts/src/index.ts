@@ -8,3 +8,4 @@ export * from './fieldwork';
 export * from './sla';
 export * from './workforce';
 export * from './dispatching';
+export * from './portal';
