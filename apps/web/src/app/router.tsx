@@ -38,6 +38,13 @@ export const router = createBrowserRouter([
               Component: (await import('../features/technician/components/TechJobsPage')).TechJobsPage,
             }),
           },
+          {
+            path: 'dispatch',
+            lazy: async () => ({
+              Component: (await import('../features/dispatch/components/DispatchBoardPage'))
+                .DispatchBoardPage,
+            }),
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

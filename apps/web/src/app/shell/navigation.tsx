@@ -14,6 +14,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/work-orders', labelKey: 'nav.workOrders', icon: <WorkOrderIcon /> },
   { path: '/tech', labelKey: 'tech.nav', icon: <WorkOrderIcon />, roles: ['technician'] },
+  { path: '/dispatch', labelKey: 'dispatch.nav', icon: <WorkOrderIcon />, roles: ['supervisor', 'manager'] },
 ];
 
 export function visibleNavItems(roles: readonly string[]): NavItem[] {
