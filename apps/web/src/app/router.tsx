@@ -45,6 +45,12 @@ export const router = createBrowserRouter([
                 .DispatchBoardPage,
             }),
           },
+          {
+            path: 'service-requests/new',
+            lazy: async () => ({
+              Component: (await import('../features/intake/components/IntakePage')).IntakePage,
+            }),
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

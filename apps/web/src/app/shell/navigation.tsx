@@ -13,6 +13,12 @@ export interface NavItem {
 // Grows with the console of issue 5 (requests, dispatch board, parts, reports …).
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/work-orders', labelKey: 'nav.workOrders', icon: <WorkOrderIcon /> },
+  {
+    path: '/service-requests/new',
+    labelKey: 'intake.nav',
+    icon: <WorkOrderIcon />,
+    roles: ['agent', 'supervisor', 'manager', 'admin', 'guide'],
+  },
   { path: '/tech', labelKey: 'tech.nav', icon: <WorkOrderIcon />, roles: ['technician'] },
   { path: '/dispatch', labelKey: 'dispatch.nav', icon: <WorkOrderIcon />, roles: ['supervisor', 'manager'] },
 ];
