@@ -132,3 +132,26 @@ export function checkPlan(
 export function publishPlan(id: string): Promise<PublishResult> {
   return apiRequest<PublishResult>(`/dispatch/plans/${encodeURIComponent(id)}/publish`, { method: 'POST' });
 }
+
+export interface VisitLocation {
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * Where a visit is. The plan does not carry coordinates, so the map reads them from the order's
+ * assignment proposals (`visit.latitude/longitude`, the same location the planner used); the slot
+ * only matters for the ranking, which the map ignores.
+ */
+export async function getVisitLocation(
+  workOrderId: string,
+  slotStart: string,
+  slotEnd: string,
+  signal?: AbortSignal,
+): Promise<VisitLocation> {
+  const answer = await apiRequest<{ visit: VisitLocation }>(
+    `/work-orders/${encodeURIComponent(workOrderId)}/assignment-proposals`,
+    { query: { slotStart, slotEnd }, signal },
+  );
+  return { latitude: answer.visit.latitude, longitude: answer.visit.longitude };
+}

@@ -22,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../../app/api/errors';
 import { useFormatters } from '../../../app/format';
-import type { CheckResult, DayPlan, PlannedStop, Roster } from '../api/dispatch';
+import type { CheckResult, DayPlan, PlannedStop, Roster, ServiceCentre } from '../api/dispatch';
 import {
   useCheckPlan,
   useCreatePlan,
@@ -33,6 +33,7 @@ import {
 } from '../hooks/useDispatch';
 import { DispatchTimeline, DRAG_TYPE, type TimelineRow } from './DispatchTimeline';
 import { reasonLabel } from './reasons';
+import { RouteMap } from './RouteMap';
 
 const COLORS = ['#1677ff', '#13a8a8', '#722ed1', '#eb2f96', '#fa8c16', '#2f54eb', '#52c41a', '#a0d911'];
 const HOUR = 3_600_000;
@@ -259,6 +260,7 @@ export function DispatchBoardPage() {
         rosterLoading={roster.isPending}
         onRetry={() => void roster.refetch()}
         plan={done}
+        centre={centres.data.find((c) => c.id === centreId)}
         draft={draft}
         wide={wide}
         formatTime={formatTime}
@@ -338,6 +340,7 @@ interface BoardProps {
   rosterLoading: boolean;
   onRetry: () => void;
   plan: DayPlan | undefined;
+  centre: ServiceCentre | undefined;
   draft: Draft;
   wide: boolean;
   formatTime: (iso: string) => string;
@@ -350,6 +353,7 @@ function Board({
   rosterLoading,
   onRetry,
   plan,
+  centre,
   draft,
   wide,
   formatTime,
@@ -486,8 +490,8 @@ function Board({
   }
 
   return (
-    <Flex gap={16} align="flex-start" wrap>
-      <Card size="small" title={t('dispatch.timeline')} style={{ flex: '1 1 600px', minWidth: 0 }}>
+    <Flex vertical gap={16}>
+      <Card size="small" title={t('dispatch.timeline')} style={{ minWidth: 0 }}>
         {rows.length === 0 ? (
           <Empty description={t('dispatch.nobodyWorking')} />
         ) : (
@@ -509,7 +513,19 @@ function Board({
           </Typography.Text>
         )}
       </Card>
-      <div style={{ flex: '0 1 300px' }}>{unplannedCard}</div>
+      <Flex gap={16} align="flex-start" wrap>
+        {plan && centre && (
+          <Card size="small" title={t('dispatch.map')} style={{ flex: '1 1 480px', minWidth: 0 }}>
+            <RouteMap
+              centre={centre}
+              rows={rows}
+              unplanned={unplanned}
+              daySlot={{ start: new Date(from).toISOString(), end: new Date(from + HOUR).toISOString() }}
+            />
+          </Card>
+        )}
+        <div style={{ flex: '1 1 300px', maxWidth: plan && centre ? 420 : undefined }}>{unplannedCard}</div>
+      </Flex>
     </Flex>
   );
 }

@@ -1,12 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   checkPlan,
   createPlan,
   getPlan,
   getRoster,
+  getVisitLocation,
   listServiceCentres,
   publishPlan,
   type DayPlan,
+  type VisitLocation,
 } from '../api/dispatch';
 
 export const dispatchKeys = {
@@ -66,6 +68,31 @@ export function usePublishPlan() {
     onSuccess: (result) => {
       queryClient.setQueryData(dispatchKeys.plan(result.plan.id), result.plan);
       void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
+    },
+  });
+}
+
+/** At most this many visits are located for the map (one request each). */
+export const MAP_VISIT_LIMIT = 60;
+
+export function useVisitLocations(visits: { workOrderId: string; slotStart: string; slotEnd: string }[]) {
+  return useQueries({
+    queries: visits.slice(0, MAP_VISIT_LIMIT).map((visit) => ({
+      queryKey: ['dispatch', 'location', visit.workOrderId],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        getVisitLocation(visit.workOrderId, visit.slotStart, visit.slotEnd, signal),
+      staleTime: 10 * 60_000,
+    })),
+    combine: (results) => {
+      const locations = new Map<string, VisitLocation>();
+      results.forEach((result, i) => {
+        if (result.data) locations.set(visits[i]!.workOrderId, result.data);
+      });
+      return {
+        locations,
+        pending: results.some((r) => r.isPending),
+        failed: results.filter((r) => r.isError).length,
+      };
     },
   });
 }
