@@ -15,6 +15,18 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/auth/components/LoginPage')).LoginPage }),
       },
       {
+        path: 'portal/login',
+        lazy: async () => ({
+          Component: (await import('../features/portal/components/PortalLoginPage')).PortalLoginPage,
+        }),
+      },
+      {
+        path: 'portal',
+        lazy: async () => ({
+          Component: (await import('../features/portal/components/PortalHomePage')).PortalHomePage,
+        }),
+      },
+      {
         lazy: async () => ({ Component: (await import('./shell/ProtectedShell')).ProtectedShell }),
         children: [
           { index: true, element: <Navigate to="/work-orders" replace /> },
