@@ -27,20 +27,10 @@ export type Coverage = (typeof COVERAGES)[number];
 export const PRODUCT_CATEGORIES = ['own', 'partner', 'partner_sold', 'competitor'] as const;
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 
-export const REQUEST_TYPES = [
-  'consultation',
-  'installation',
-  'repair',
-  'maintenance',
-  'return',
-  'exchange',
-  'parts',
-  'complaint',
-] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
-
-export const PRIORITIES = ['urgent', 'normal', 'low'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+// One list each, owned by intake and the work order; the policy refers to them.
+import { REQUEST_TYPES, type RequestType } from '../service-request/service-request';
+import { PRIORITIES, type Priority } from '../work-order/work-order';
+export { REQUEST_TYPES, PRIORITIES, type RequestType, type Priority };
 
 export const PAUSE_REASONS = ['waiting_customer', 'waiting_parts', 'waiting_quote_decision'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
