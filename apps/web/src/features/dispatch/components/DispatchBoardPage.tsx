@@ -22,7 +22,14 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../../app/api/errors';
 import { useFormatters } from '../../../app/format';
-import type { CheckResult, DayPlan, PlannedStop, Roster, ServiceCentre } from '../api/dispatch';
+import type {
+  CheckResult,
+  DayPlan,
+  PlannedStop,
+  PublishResult,
+  Roster,
+  ServiceCentre,
+} from '../api/dispatch';
 import {
   useCheckPlan,
   useCreatePlan,
@@ -76,6 +83,7 @@ export function DispatchBoardPage() {
   const publish = usePublishPlan();
   const check = useCheckPlan();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [published, setPublished] = useState<PublishResult | null>(null);
 
   // A new plan starts from its own routes.
   useEffect(() => setDraft(emptyDraft), [planId]);
@@ -162,6 +170,7 @@ export function DispatchBoardPage() {
     publish.mutate(done.id, {
       onSuccess: (result) => {
         setDraft(emptyDraft);
+        setPublished(result);
         void message.success(
           t('dispatch.published', { applied: result.applied.length, skipped: result.skipped.length }),
         );
@@ -251,6 +260,9 @@ export function DispatchBoardPage() {
 
       {done?.totals && <Totals plan={done} />}
 
+      {published && published.plan.id === done?.id && published.skipped.length > 0 && (
+        <PublishSkipped result={published} onClose={() => setPublished(null)} />
+      )}
       {draft.check && <CheckFeedback check={draft.check} plan={done} onReset={() => setDraft(emptyDraft)} />}
       {check.isPending && <Alert type="info" message={t('dispatch.checking')} />}
 
@@ -322,6 +334,29 @@ function CheckFeedback({
         </>
       }
       action={<Button onClick={onReset}>{t('dispatch.reset')}</Button>}
+    />
+  );
+}
+
+function PublishSkipped({ result, onClose }: { result: PublishResult; onClose: () => void }) {
+  const { t } = useTranslation();
+  const numbers = numberIndex(result.plan);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      closable={{ onClose }}
+      message={t('dispatch.skipped', { count: result.skipped.length })}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {result.skipped.map((item) => (
+            <li key={item.workOrderId}>
+              <Typography.Text strong>{numbers.get(item.workOrderId) ?? item.workOrderId}</Typography.Text>{' '}
+              <Typography.Text type="secondary">{item.reason}</Typography.Text>
+            </li>
+          ))}
+        </ul>
+      }
     />
   );
 }

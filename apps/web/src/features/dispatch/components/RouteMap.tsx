@@ -30,7 +30,7 @@ export function RouteMap({ centre, rows, unplanned, daySlot }: Props) {
   ];
   const { locations, pending, failed } = useVisitLocations(visits);
 
-  if (pending) return <Skeleton.Node active style={{ width: '100%', height: 240 }} />;
+  if (pending) return <Skeleton active paragraph={{ rows: 6 }} />;
 
   const points = [{ latitude: centre.latitude, longitude: centre.longitude }, ...locations.values()];
   const minLat = Math.min(...points.map((p) => p.latitude));
