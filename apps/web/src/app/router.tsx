@@ -63,6 +63,13 @@ export const router = createBrowserRouter([
               Component: (await import('../features/intake/components/IntakePage')).IntakePage,
             }),
           },
+          {
+            path: 'service-requests',
+            lazy: async () => ({
+              Component: (await import('../features/service-requests/components/RequestListPage'))
+                .RequestListPage,
+            }),
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

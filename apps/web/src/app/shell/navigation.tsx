@@ -14,6 +14,12 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/work-orders', labelKey: 'nav.workOrders', icon: <WorkOrderIcon /> },
   {
+    path: '/service-requests',
+    labelKey: 'requests.nav',
+    icon: <WorkOrderIcon />,
+    roles: ['agent', 'engineer', 'supervisor', 'manager', 'admin'],
+  },
+  {
     path: '/service-requests/new',
     labelKey: 'intake.nav',
     icon: <WorkOrderIcon />,

@@ -40,6 +40,14 @@ export const REQUEST_TYPES = [
 ] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
+/** List filter on SLA clocks (`?sla=`): at risk (warning share used) or breached. */
+export const SLA_FILTERS = ['at_risk', 'breached'] as const;
+export type SlaFilter = (typeof SLA_FILTERS)[number];
+
+export function isSlaFilter(value: string | null | undefined): value is SlaFilter {
+  return (SLA_FILTERS as readonly (string | null | undefined)[]).includes(value);
+}
+
 export function isWorkOrderStatus(value: string | null | undefined): value is WorkOrderStatus {
   return (WORK_ORDER_STATUSES as readonly (string | null | undefined)[]).includes(value);
 }

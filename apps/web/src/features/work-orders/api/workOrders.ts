@@ -1,5 +1,5 @@
 import { apiRequest } from '../../../app/api/client';
-import type { Priority, RequestType, WorkOrderStatus } from './codes';
+import type { Priority, RequestType, SlaFilter, WorkOrderStatus } from './codes';
 
 /** One row of GET /api/v1/work-orders. Codes stay `string`-compatible so a newer server never breaks the list. */
 export interface WorkOrderSummary {
@@ -27,6 +27,8 @@ export interface WorkOrderListParams {
   status?: WorkOrderStatus;
   priority?: Priority;
   q?: string;
+  /** Orders with a clock at risk or breached. */
+  sla?: SlaFilter;
   page: number;
   pageSize: number;
 }
@@ -40,6 +42,7 @@ export function listWorkOrders(
       status: params.status,
       priority: params.priority,
       q: params.q,
+      sla: params.sla,
       page: params.page,
       pageSize: params.pageSize,
     },

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Button, Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PRIORITIES, WORK_ORDER_STATUSES, type Priority, type WorkOrderStatus } from '../api/codes';
+import {
+  PRIORITIES,
+  WORK_ORDER_STATUSES,
+  type Priority,
+  type SlaFilter,
+  type WorkOrderStatus,
+} from '../api/codes';
 import type { WorkOrderListParams } from '../api/workOrders';
 
 interface Props {
@@ -46,6 +52,19 @@ export function WorkOrderFilters({ params, hasFilters, compact, onChange, onClea
           label: t(`workOrder.priority.${priority}`),
         }))}
         style={{ width: compact ? 'calc(50% - 4px)' : 140 }}
+      />
+      <Select<SlaFilter>
+        aria-label={t('sla.filter')}
+        data-testid="sla-filter"
+        allowClear
+        placeholder={t('sla.filterAll')}
+        value={params.sla}
+        onChange={(sla) => onChange({ sla: sla ?? undefined })}
+        options={[
+          { value: 'at_risk', label: t('sla.filterAtRisk') },
+          { value: 'breached', label: t('sla.filterBreached') },
+        ]}
+        style={{ width: compact ? '100%' : 150 }}
       />
       <Input.Search
         aria-label={t('workOrders.searchPlaceholder')}
