@@ -21,6 +21,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'survey/:token',
+        lazy: async () => ({
+          Component: (await import('../features/portal/components/SurveyPage')).SurveyPage,
+        }),
+      },
+      {
         path: 'portal',
         lazy: async () => ({
           Component: (await import('../features/portal/components/PortalHomePage')).PortalHomePage,
