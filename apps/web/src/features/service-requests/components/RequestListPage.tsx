@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   Alert,
   Button,
@@ -7,14 +7,11 @@ import {
   Flex,
   Grid,
   Input,
-  Pagination,
   Result,
   Select,
   Skeleton,
-  Table,
   Tag,
   Typography,
-  type TableColumnsType,
 } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -64,6 +61,15 @@ interface ServiceRequest {
   workOrderId: string | null;
   createdAt: string;
   sla: SlaClock[];
+}
+
+/** One column of the plain table (antd's Table stays in the work-order list's chunk, off the first load). */
+interface Column {
+  key: string;
+  title: string;
+  width?: number;
+  ellipsis?: boolean;
+  render: (_: unknown, request: ServiceRequest) => ReactNode;
 }
 
 interface Page<T> {
@@ -141,6 +147,46 @@ function SlaCell({ clocks, t, zh }: { clocks: readonly SlaClock[]; t: TFunction;
   );
 }
 
+const CELL = { padding: '10px 8px', borderBottom: '1px solid rgba(5,5,5,0.06)', textAlign: 'start' as const };
+
+/** Previous / next with "page x of y", total and page size. */
+function Pager({
+  data,
+  onChange,
+  onSize,
+}: {
+  data: Page<unknown>;
+  onChange: (page: number) => void;
+  onSize?: (pageSize: number) => void;
+}) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  return (
+    <Flex gap={8} align="center" justify="end" wrap>
+      <Typography.Text type="secondary">{t('requests.total', { total: data.total })}</Typography.Text>
+      <Button size="small" disabled={data.page <= 1} onClick={() => onChange(data.page - 1)}>
+        {t('requests.previous')}
+      </Button>
+      <Typography.Text className="tabular">
+        {t('requests.pageOf', { page: data.page, pages })}
+      </Typography.Text>
+      <Button size="small" disabled={data.page >= pages} onClick={() => onChange(data.page + 1)}>
+        {t('requests.next')}
+      </Button>
+      {onSize && (
+        <Select
+          size="small"
+          aria-label={t('requests.pageSize')}
+          value={data.pageSize}
+          onChange={onSize}
+          options={PAGE_SIZES.map((size) => ({ value: size, label: t('requests.perPage', { size }) }))}
+          style={{ width: 110 }}
+        />
+      )}
+    </Flex>
+  );
+}
+
 export function RequestListPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('requests.title'));
@@ -175,7 +221,7 @@ export function RequestListPage() {
       {request.isRepeat && <Tag color="orange">{t('requests.repeat')}</Tag>}
     </>
   );
-  const columns: TableColumnsType<ServiceRequest> = [
+  const columns: Column[] = [
     { key: 'number', title: t('requests.column.number'), width: 170, render: (_, r) => number(r) },
     {
       key: 'status',
@@ -323,36 +369,67 @@ export function RequestListPage() {
                   </Flex>
                 </Card>
               ))}
-              {query.data && query.data.total > 0 && (
-                <Pagination
-                  simple
-                  current={query.data.page}
-                  pageSize={query.data.pageSize}
-                  total={query.data.total}
+              {query.data && <Pager data={query.data} onChange={(page) => update({ page })} />}
+            </Flex>
+          ) : (
+            <Flex vertical gap={12}>
+              <div style={{ overflowX: 'auto', background: '#fff', borderRadius: 8 }}>
+                <table
+                  className="requests-table"
+                  style={{
+                    width: '100%',
+                    minWidth: 1200,
+                    borderCollapse: 'collapse',
+                    opacity: query.isPlaceholderData ? 0.6 : 1,
+                  }}
+                >
+                  <thead>
+                    <tr>
+                      {columns.map((column) => (
+                        <th
+                          key={column.key}
+                          style={{ ...CELL, width: column.width, fontWeight: 600, background: '#fafafa' }}
+                        >
+                          {column.title}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {query.data?.items.map((request) => (
+                      <tr key={request.id}>
+                        {columns.map((column) => (
+                          <td
+                            key={column.key}
+                            style={
+                              column.ellipsis
+                                ? {
+                                    ...CELL,
+                                    maxWidth: 320,
+                                    overflow: 'hidden',
+                                    textOverflow: 'ellipsis',
+                                    whiteSpace: 'nowrap',
+                                  }
+                                : CELL
+                            }
+                          >
+                            {column.render(undefined, request)}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {query.data?.items.length === 0 && <div style={{ padding: 24 }}>{empty}</div>}
+              </div>
+              {query.data && (
+                <Pager
+                  data={query.data}
                   onChange={(page) => update({ page })}
+                  onSize={(pageSize) => update({ page: 1, pageSize })}
                 />
               )}
             </Flex>
-          ) : (
-            <Table<ServiceRequest>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={query.data?.items ?? []}
-              loading={query.isFetching && query.isPlaceholderData}
-              scroll={{ x: 1200 }}
-              locale={{ emptyText: empty }}
-              pagination={{
-                current: query.data?.page ?? 1,
-                pageSize: query.data?.pageSize ?? 20,
-                total: query.data?.total ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: PAGE_SIZES.map(String),
-                showTotal: (total) => t('requests.total', { total: format.number(total) }),
-                onChange: (page, pageSize) =>
-                  update(pageSize !== params.pageSize ? { page: 1, pageSize } : { page, pageSize }),
-              }}
-            />
           )}
         </>
       )}
