@@ -27,6 +27,7 @@ import { assessmentRoutes } from './routes/assessment';
 import { quoteRoutes } from './routes/quotes';
 import { auditRoutes } from './routes/audit';
 import { slaRoutes } from './routes/sla';
+import { portalRoutes } from './routes/portal';
 import { workforceRoutes } from './routes/workforce';
 import { dispatchingRoutes } from './routes/dispatching';
 import { VERSION } from './version';
@@ -110,7 +111,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(slaRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(workforceRoutes(options.ctx), { prefix: '/api/v1' });
   await app.register(dispatchingRoutes(options.ctx), { prefix: '/api/v1' });
-  await app.register((await import('./routes/portal')).portalRoutes(options.ctx), { prefix: '/api/v1' });
+  await app.register(portalRoutes(options.ctx), { prefix: '/api/v1' });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(`${webDist}/index.html`);
