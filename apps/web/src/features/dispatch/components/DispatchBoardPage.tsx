@@ -39,6 +39,7 @@ import {
   useServiceCentres,
 } from '../hooks/useDispatch';
 import { DispatchTimeline, DRAG_TYPE, type TimelineRow } from './DispatchTimeline';
+import { moveVisit } from './moveVisit';
 import { reasonLabel } from './reasons';
 import { RouteMap } from './RouteMap';
 
@@ -132,26 +133,9 @@ export function DispatchBoardPage() {
 
   const onDrop = (workOrderId: string, technicianId: string) => {
     if (!done || done.publishedAt) return;
-    const routes: Record<string, string[]> = {};
-    for (const route of done.routes) routes[route.technicianId] = route.stops.map((s) => s.workOrderId);
-    Object.assign(routes, draft.routes);
-    const source = Object.keys(routes).find((id) => routes[id]!.includes(workOrderId));
-    if (source === technicianId) return;
-    // Keep the target's visits in the order of their current start times; the newcomer goes where its
-    // planned start falls (an unplanned visit goes last).
-    const startOf = new Map<string, number>();
-    for (const route of done.routes)
-      for (const stop of draft.stops[route.technicianId] ?? route.stops)
-        startOf.set(stop.workOrderId, Date.parse(stop.start));
-    const target = [...(routes[technicianId] ?? []), workOrderId].sort(
-      (a, b) => (startOf.get(a) ?? Infinity) - (startOf.get(b) ?? Infinity),
-    );
-    const nextRoutes = { ...routes, [technicianId]: target };
-    if (source) nextRoutes[source] = routes[source]!.filter((id) => id !== workOrderId);
-    const moves = [technicianId, ...(source ? [source] : [])].map((id) => ({
-      technicianId: id,
-      workOrderIds: nextRoutes[id]!,
-    }));
+    const move = moveVisit(done.routes, draft.routes, draft.stops, workOrderId, technicianId);
+    if (!move) return;
+    const { routes: nextRoutes, moves } = move;
     check.mutate(
       { planId: done.id, moves },
       {
