@@ -66,7 +66,9 @@ export async function runCommand<T>(
     return await db.transaction(async (tx) => {
       // Retries with the same key wait for each other here, so the second sees the first's answer
       // (without this, a retry could fail on the first's committed rows, e.g. a serial number taken).
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${meta.actor.tenantId}:${meta.actor.userId}:${key}`}, 0))`);
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${`${meta.actor.tenantId}:${meta.actor.userId}:${key}`}, 0))`,
+      );
       const earlier = await replay(tx);
       if (earlier) return earlier;
       const body = await run(tx, now);

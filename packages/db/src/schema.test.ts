@@ -80,16 +80,14 @@ describe('the schema is ready to shard by tenant', () => {
 describe('the audit trail is append-only', () => {
   it('R-NF-02 an audit entry can be written but never updated or deleted', async () => {
     const tenantId = randomUUID();
-    await h.db
-      .insert(tenants)
-      .values({
-        tenantId,
-        code: 'audit-test',
-        name: 'A',
-        preset: 'appliance',
-        policy: {},
-        createdAt: new Date(),
-      });
+    await h.db.insert(tenants).values({
+      tenantId,
+      code: 'audit-test',
+      name: 'A',
+      preset: 'appliance',
+      policy: {},
+      createdAt: new Date(),
+    });
     const id = randomUUID();
     await h.db
       .insert(auditEntries)
