@@ -129,6 +129,14 @@ export function checkPlan(
   });
 }
 
+/** R-DIS-04: re-plan the day when a technician drops out; the other routes stay as sent. */
+export function replanWithout(id: string, technicianId: string): Promise<DayPlan> {
+  return apiRequest<DayPlan>(`/dispatch/plans/${encodeURIComponent(id)}/replan`, {
+    method: 'POST',
+    body: { change: { kind: 'technician_out', technicianId } },
+  });
+}
+
 export function publishPlan(id: string): Promise<PublishResult> {
   return apiRequest<PublishResult>(`/dispatch/plans/${encodeURIComponent(id)}/publish`, { method: 'POST' });
 }

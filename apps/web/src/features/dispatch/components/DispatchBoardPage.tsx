@@ -35,6 +35,7 @@ import {
   useCreatePlan,
   usePlan,
   usePublishPlan,
+  useReplanWithout,
   useRoster,
   useServiceCentres,
 } from '../hooks/useDispatch';
@@ -82,6 +83,8 @@ export function DispatchBoardPage() {
   const plan = usePlan(planId);
   const createPlan = useCreatePlan();
   const publish = usePublishPlan();
+  const replan = useReplanWithout();
+  const [dropOut, setDropOut] = useState<string | undefined>();
   const check = useCheckPlan();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [published, setPublished] = useState<PublishResult | null>(null);
@@ -206,6 +209,38 @@ export function DispatchBoardPage() {
           >
             {t('dispatch.planDay')}
           </Button>
+          {done && !done.publishedAt && done.routes.length > 1 && (
+            <Space.Compact>
+              <Select
+                aria-label={t('dispatch.dropOut')}
+                placeholder={t('dispatch.dropOut')}
+                value={dropOut}
+                onChange={setDropOut}
+                style={{ width: 180 }}
+                options={done.routes.map((r) => ({ value: r.technicianId, label: r.name }))}
+              />
+              <Button
+                disabled={!dropOut}
+                loading={replan.isPending}
+                onClick={() =>
+                  dropOut &&
+                  replan.mutate(
+                    { planId: done.id, technicianId: dropOut },
+                    {
+                      onSuccess: (next) => {
+                        setDropOut(undefined);
+                        update({ plan: next.id });
+                        void message.success(t('dispatch.replanned'));
+                      },
+                      onError: (error) => void message.error(errorMessage(error, t)),
+                    },
+                  )
+                }
+              >
+                {t('dispatch.replan')}
+              </Button>
+            </Space.Compact>
+          )}
           {done && (
             <Button onClick={onPublish} loading={publish.isPending} disabled={Boolean(done.publishedAt)}>
               {done.publishedAt

@@ -9,6 +9,7 @@ import {
   publishPlan,
   type DayPlan,
   type VisitLocation,
+  replanWithout,
 } from '../api/dispatch';
 
 export const dispatchKeys = {
@@ -58,6 +59,15 @@ export function useCheckPlan() {
       planId: string;
       moves: { technicianId: string; workOrderIds: string[] }[];
     }) => checkPlan(planId, moves),
+  });
+}
+
+export function useReplanWithout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ planId, technicianId }: { planId: string; technicianId: string }) =>
+      replanWithout(planId, technicianId),
+    onSuccess: (plan) => queryClient.setQueryData(dispatchKeys.plan(plan.id), plan),
   });
 }
 
