@@ -14,14 +14,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { customers, serviceRequests, workOrders } from './schema';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const tenantId = () => uuid('tenant_id').notNull();
+import { ts, tenantId } from './columns';
 
 /** A stored file of a work order or a service request; the bytes are at `<data>/attachments/<tenant>/<id>`. */
 export const attachments = pgTable(

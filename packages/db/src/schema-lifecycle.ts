@@ -14,14 +14,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { serviceRequests, users, workOrders } from './schema';
+import { ts, tenantId } from './columns';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const tenantId = () => uuid('tenant_id').notNull();
 const fen = (name: string) => bigint(name, { mode: 'number' });
 
 /** Triage of a request at intake, one row per request, plus the answer of a consultation. */

@@ -2,10 +2,9 @@
  * The customer portal (issue 5 §3): one-time login codes sent to a customer's phone. One row per
  * phone and company: a new code replaces the previous one. Only the code's hash is stored.
  */
-import { foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './schema';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { ts } from './columns';
 
 export const portalCodes = pgTable(
   'portal_codes',

@@ -3,10 +3,9 @@
  * `clock` holds the domain's SlaClock value; the columns beside it are what lists filter and the
  * watcher job scans: deadline, when the warning falls due, next alert.
  */
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './schema';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { ts } from './columns';
 
 export const slaClocks = pgTable(
   'sla_clocks',

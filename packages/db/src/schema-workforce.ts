@@ -15,13 +15,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { tenants, users } from './schema';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const tenantId = () => uuid('tenant_id').notNull();
+import { ts, tenantId } from './columns';
 
 /** A service centre: where technicians start from, with the area it serves. */
 export const serviceCentres = pgTable(

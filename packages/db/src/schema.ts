@@ -16,13 +16,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const tenantId = () => uuid('tenant_id').notNull();
+import { ts, tenantId } from './columns';
 
 export const tenants = pgTable(
   'tenants',
